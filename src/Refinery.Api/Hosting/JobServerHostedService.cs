@@ -1,0 +1,37 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Refinery.Api.Hosting;
+
+/// <summary>Runs this process's Hangfire workers against the process's own job storage.</summary>
+public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFactory scopes, RefineryOptions options) : IHostedService, IDisposable
+{
+    private BackgroundJobServer? _server;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _server = new BackgroundJobServer(
+            new BackgroundJobServerOptions
+            {
+                WorkerCount = options.WorkerCount,
+                Activator = new AspNetCoreJobActivator(scopes),
+                SchedulePollingInterval = TimeSpan.FromSeconds(1),
+                ShutdownTimeout = TimeSpan.FromSeconds(5),
+            },
+            storage);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is { } server)
+        {
+            server.SendStop();
+            await server.WaitForShutdownAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose() => _server?.Dispose();
+}

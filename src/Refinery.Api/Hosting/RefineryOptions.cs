@@ -1,0 +1,34 @@
+using Refinery.Engine;
+
+namespace Refinery.Api.Hosting;
+
+/// <summary>Everything <c>refinery serve</c> can be told; the defaults run on one machine with nothing installed.</summary>
+public sealed record RefineryOptions
+{
+    /// <summary>Holds the SQLite catalog, staging, the default <c>local</c> bucket and <c>credentials.json</c>.</summary>
+    public required string DataDirectory { get; init; }
+
+    public string Urls { get; init; } = "http://127.0.0.1:8080";
+
+    /// <summary>Buckets backed by local directories: bucket name → directory.</summary>
+    public IReadOnlyDictionary<string, string> StorageRoots { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Run job workers in this process (the embedded default).</summary>
+    public bool RunWorkers { get; init; } = true;
+
+    /// <summary>Hangfire workers; each runs one job (a shard) at a time, parallel over samples inside.</summary>
+    public int WorkerCount { get; init; } = Math.Max(2, Environment.ProcessorCount);
+
+    public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>How often the reconciler looks for versions whose worker has gone.</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public string CatalogPath => Path.Combine(DataDirectory, "catalog.db");
+
+    public string StagingDirectory => Path.Combine(DataDirectory, "staging");
+
+    public string DefaultBucketDirectory => Path.Combine(DataDirectory, "obs");
+
+    public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
+}

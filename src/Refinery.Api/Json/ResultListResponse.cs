@@ -1,0 +1,4 @@
+namespace Refinery.Api.Json;
+
+/// <summary>ListProcessorTaskVersionResults.</summary>
+public sealed record ResultListResponse(int Count, bool HasMore, IReadOnlyList<SampleResultResponse> Results);

@@ -1,0 +1,4 @@
+namespace Refinery.Api.Json;
+
+/// <summary>ListProcessorTaskVersions.</summary>
+public sealed record VersionListResponse(int Count, IReadOnlyList<VersionResponse> Versions);

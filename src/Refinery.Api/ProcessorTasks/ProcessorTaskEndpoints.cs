@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Refinery.Api.Json;
+using Refinery.Domain;
+using Refinery.Engine.Tasks;
+
+namespace Refinery.Api.ProcessorTasks;
+
+/// <summary>The task routes of the processor-task API: create, list, describe, update, delete, and the template list.</summary>
+public static class ProcessorTaskEndpoints
+{
+    public static IEndpointRouteBuilder MapProcessorTaskApi(this IEndpointRouteBuilder routes)
+    {
+        var tasks = routes.MapGroup("/v2/{project_id}/processor-tasks");
+        tasks.MapPost("", CreateTaskAsync);
+        tasks.MapGet("", ListTasksAsync);
+        tasks.MapGet("/items", ListTemplates);
+        tasks.MapGet("/{task_id}", GetTaskAsync);
+        tasks.MapPut("/{task_id}", UpdateTaskAsync);
+        tasks.MapDelete("/{task_id}", DeleteTaskAsync);
+        return routes;
+    }
+
+    private static async Task<JsonHttpResult<CreatedTaskResponse>> CreateTaskAsync(
+        HttpContext context, ProcessorTaskService service, CancellationToken cancellationToken)
+    {
+        using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var definition = TaskRequestReader.Read(body.RootElement, forVersion: false);
+        var taskId = await service.CreateTaskAsync(ProjectScope.Get(context), definition, cancellationToken);
+        return TypedResults.Json(new CreatedTaskResponse(taskId), ApiJsonContext.Default.CreatedTaskResponse);
+    }
+
+    private static async Task<JsonHttpResult<TaskListResponse>> ListTasksAsync(
+        HttpContext context, TaskQueries queries, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(context.Request.Query);
+        var list = new TaskListQuery(
+            Offset: query.Int("offset", 0, 0, int.MaxValue),
+            Limit: query.Int("limit", 10, 1, 100),
+            Descending: query.OneOf("order", "desc", "asc", "desc") == "desc",
+            SortBy: query.OneOf("sort_by", "create_time", "create_time", "name", "duration_seconds"),
+            SourceType: query.OptionalOneOf("source_type", "OBS", "TASK", "DATASET", "CUSTOM"),
+            Source: query.String("source"),
+            Status: query.OptionalInt("status", 0, 4),
+            NameContains: query.String("task_name"),
+            TemplateId: query.OptionalOneOf("task_type", [.. TemplateIds.All]),
+            DatasetVersionIds: query.String("version_id")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            OnlyCurrent: query.Bool("query_current", false),
+            WorkspaceId: query.String("workspace_id") ?? "0",
+            CreatedAfter: query.OptionalLong("create_time_after"),
+            CreatedBefore: query.OptionalLong("create_time_before"));
+        var returnResult = query.Bool("return_result", true);
+        var (count, page) = await queries.ListTasksAsync(ProjectScope.Get(context), list, cancellationToken);
+        var tasks = page.Select(view => ResponseMapper.ToResponse(view, returnResult)).ToList();
+        return TypedResults.Json(new TaskListResponse(count, tasks), ApiJsonContext.Default.TaskListResponse);
+    }
+
+    private static JsonHttpResult<TemplateItemsResponse> ListTemplates(HttpContext context)
+    {
+        var query = new QueryReader(context.Request.Query);
+        var offset = query.Int("offset", 0, 0, int.MaxValue);
+        var limit = query.Int("limit", 1000, 1, 1000);
+        var items = TemplateCatalog.Items.Skip(offset).Take(limit).ToList();
+        return TypedResults.Json(new TemplateItemsResponse(TemplateCatalog.Items.Count, items), ApiJsonContext.Default.TemplateItemsResponse);
+    }
+
+    private static async Task<JsonHttpResult<TaskResponse>> GetTaskAsync(
+        HttpContext context, [FromRoute(Name = "task_id")] string taskId, TaskQueries queries, CancellationToken cancellationToken)
+    {
+        var view = await queries.GetTaskAsync(ProjectScope.Get(context), taskId, cancellationToken);
+        return TypedResults.Json(ResponseMapper.ToResponse(view, includeResult: true), ApiJsonContext.Default.TaskResponse);
+    }
+
+    private static async Task<JsonHttpResult<EmptyResponse>> UpdateTaskAsync(
+        HttpContext context, [FromRoute(Name = "task_id")] string taskId, ProcessorTaskService service, CancellationToken cancellationToken)
+    {
+        using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var description = FieldRules.Description("description", JsonFields.OptionalString(body.RootElement, "description", "description"));
+        await service.UpdateDescriptionAsync(ProjectScope.Get(context), taskId, description, cancellationToken);
+        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Default.EmptyResponse);
+    }
+
+    private static async Task<JsonHttpResult<EmptyResponse>> DeleteTaskAsync(
+        HttpContext context, [FromRoute(Name = "task_id")] string taskId, ProcessorTaskService service, CancellationToken cancellationToken)
+    {
+        await service.DeleteTaskAsync(ProjectScope.Get(context), taskId, cancellationToken);
+        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Default.EmptyResponse);
+    }
+}

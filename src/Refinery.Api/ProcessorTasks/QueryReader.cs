@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Refinery.Domain;
+
+namespace Refinery.Api.ProcessorTasks;
+
+/// <summary>Typed, range-checked query parameters; a bad value is a 400 naming the parameter and its range.</summary>
+public sealed class QueryReader(IQueryCollection query)
+{
+    public string? String(string name) => query.TryGetValue(name, out var values) && values.Count > 0 && values[0] is { Length: > 0 } value ? value : null;
+
+    public int Int(string name, int defaultValue, int min, int max)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw ModelArtsErrors.InvalidArgument(name, $"must be an integer from {min} to {max}, got '{text}'");
+    }
+
+    public int? OptionalInt(string name, int min, int max) => String(name) is null ? null : Int(name, 0, min, max);
+
+    public long? OptionalLong(string name)
+    {
+        var text = String(name);
+        return text is null ? null
+            : long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
+            : throw ModelArtsErrors.InvalidArgument(name, $"must be epoch milliseconds, got '{text}'");
+    }
+
+    public bool Bool(string name, bool defaultValue) => String(name)?.ToUpperInvariant() switch
+    {
+        null => defaultValue,
+        "TRUE" => true,
+        "FALSE" => false,
+        var other => throw ModelArtsErrors.InvalidArgument(name, $"must be true or false, got '{other}'"),
+    };
+
+    public string OneOf(string name, string defaultValue, params string[] allowed)
+    {
+        var value = String(name) ?? defaultValue;
+        return allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw ModelArtsErrors.InvalidArgument(name, $"must be one of {string.Join(", ", allowed)}, got '{value}'");
+    }
+
+    public string? OptionalOneOf(string name, params string[] allowed) => String(name) is null ? null : OneOf(name, "", allowed);
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Refinery.Catalog.Records;
+
+namespace Refinery.Catalog;
+
+/// <summary>The catalog: projects, credentials, tasks, versions, shards and per-sample results.</summary>
+public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+{
+    public DbSet<ProjectRecord> Projects => Set<ProjectRecord>();
+
+    public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
+
+    public DbSet<AccessKeyRecord> AccessKeys => Set<AccessKeyRecord>();
+
+    public DbSet<ProcessorTaskRecord> Tasks => Set<ProcessorTaskRecord>();
+
+    public DbSet<TaskVersionRecord> Versions => Set<TaskVersionRecord>();
+
+    public DbSet<ShardRecord> Shards => Set<ShardRecord>();
+
+    public DbSet<SampleResultRecord> Results => Set<SampleResultRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ProjectRecord>(entity =>
+        {
+            entity.ToTable("projects");
+            entity.HasKey(project => project.ProjectId);
+            entity.Property(project => project.ProjectId).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<ApiTokenRecord>(entity =>
+        {
+            entity.ToTable("api_tokens");
+            entity.HasKey(token => token.TokenHash);
+            entity.HasIndex(token => token.ProjectId);
+        });
+
+        modelBuilder.Entity<AccessKeyRecord>(entity =>
+        {
+            entity.ToTable("access_keys");
+            entity.HasKey(key => key.AccessKey);
+            entity.HasIndex(key => key.ProjectId);
+        });
+
+        modelBuilder.Entity<ProcessorTaskRecord>(entity =>
+        {
+            entity.ToTable("processor_tasks");
+            entity.HasKey(task => task.TaskId);
+            entity.Property(task => task.TaskId).HasMaxLength(19);
+            entity.HasIndex(task => new { task.ProjectId, task.WorkspaceId, task.Name }).IsUnique();
+            entity.HasIndex(task => new { task.ProjectId, task.CreateTime });
+            entity.HasIndex(task => new { task.ProjectId, task.TemplateId, task.InputKey, task.CreateTime });
+        });
+
+        modelBuilder.Entity<TaskVersionRecord>(entity =>
+        {
+            entity.ToTable("task_versions");
+            entity.HasKey(version => version.VersionId);
+            entity.Property(version => version.VersionId).HasMaxLength(19);
+            entity.HasIndex(version => new { version.TaskId, version.Sequence }).IsUnique();
+            entity.HasIndex(version => version.Status);
+        });
+
+        modelBuilder.Entity<ShardRecord>(entity =>
+        {
+            entity.ToTable("shards");
+            entity.HasKey(shard => new { shard.VersionId, shard.ShardIndex });
+        });
+
+        modelBuilder.Entity<SampleResultRecord>(entity =>
+        {
+            entity.ToTable("sample_results");
+            entity.HasKey(result => new { result.VersionId, result.SampleId });
+            entity.HasIndex(result => new { result.VersionId, result.Ordinal });
+            entity.HasIndex(result => new { result.VersionId, result.ResultProperty, result.Ordinal });
+        });
+    }
+}

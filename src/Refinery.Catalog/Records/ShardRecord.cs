@@ -1,0 +1,17 @@
+namespace Refinery.Catalog.Records;
+
+/// <summary>A slice of a version's samples that one map job processes; its sample list lives in staging.</summary>
+public sealed class ShardRecord
+{
+    public required string VersionId { get; set; }
+
+    public int ShardIndex { get; set; }
+
+    public int SampleCount { get; set; }
+
+    public bool Done { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long? CompletedAt { get; set; }
+}

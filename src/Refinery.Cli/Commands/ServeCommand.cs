@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Refinery.Api.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Refinery.Cli.Commands;
+
+/// <summary><c>refinery serve</c>: the whole service in one process.</summary>
+public sealed class ServeCommand : AsyncCommand<ServeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new RefineryOptions
+        {
+            DataDirectory = settings.ResolvedDataDirectory,
+            Urls = settings.ResolvedUrls,
+            StorageRoots = settings.ResolvedStorageRoots(),
+        };
+        var (app, created) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
+        await using (app)
+        {
+            if (created is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[green]Created the default project.[/] project_id: [bold]{created.ProjectId}[/]");
+                AnsiConsole.MarkupLineInterpolated($"token (X-Auth-Token): [bold]{created.Token}[/]");
+                AnsiConsole.MarkupLineInterpolated($"Both are saved in {options.CredentialsPath}");
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"Refinery listening on {options.Urls}; data in {options.DataDirectory}");
+            await app.RunAsync();
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Refinery.Catalog;
+using Refinery.Domain;
+using Refinery.Engine.Lifecycle;
+
+namespace Refinery.Engine.Delivery;
+
+/// <summary>
+/// Makes the catalog, not the job queue, the source of truth: re-enqueues the work of active versions whose
+/// jobs were lost (a killed process, an in-memory queue after restart). At start-up every active version is
+/// resumed; afterwards only those with no progress for <see cref="EngineOptions.OrphanAfter"/>.
+/// Shards are idempotent, so a resumed shard that was in fact still running costs time, never correctness.
+/// </summary>
+public sealed class VersionReconciler(
+    IDbContextFactory<CatalogContext> catalog,
+    IJobScheduler scheduler,
+    VersionLifecycle lifecycle,
+    EngineOptions options,
+    ILogger<VersionReconciler> logger)
+{
+    public async Task<int> ResumeAsync(bool startup, CancellationToken cancellationToken)
+    {
+        var now = lifecycle.Now();
+        var staleBefore = startup ? long.MaxValue : now - (long)options.OrphanAfter.TotalMilliseconds;
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var orphans = await db.Versions
+            .Where(version => (version.Status == (int)VersionStatus.Initialized || version.Status == (int)VersionStatus.Running)
+                && (version.HeartbeatAt == null || version.HeartbeatAt < staleBefore))
+            .Select(version => new { version.VersionId, version.ShardCount, version.HeartbeatAt, version.CreateTime })
+            .ToListAsync(cancellationToken);
+        var resumed = 0;
+        foreach (var orphan in orphans)
+        {
+            // A version created a moment ago may simply not have been picked up yet.
+            if (!startup && orphan.HeartbeatAt is null && orphan.CreateTime >= staleBefore)
+            {
+                continue;
+            }
+
+            await db.Versions.Where(version => version.VersionId == orphan.VersionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(version => version.HeartbeatAt, now), cancellationToken);
+            await ResumeOneAsync(db, orphan.VersionId, orphan.ShardCount, cancellationToken);
+            resumed++;
+        }
+
+        if (resumed > 0)
+        {
+            logger.LogInformation("Resumed {Count} unfinished versions", resumed);
+        }
+
+        return resumed;
+    }
+
+    private async Task ResumeOneAsync(CatalogContext db, string versionId, int? shardCount, CancellationToken cancellationToken)
+    {
+        if (shardCount is null)
+        {
+            scheduler.EnqueuePlan(versionId);
+            return;
+        }
+
+        var pending = await db.Shards.Where(shard => shard.VersionId == versionId && !shard.Done)
+            .Select(shard => shard.ShardIndex).ToListAsync(cancellationToken);
+        foreach (var shard in pending)
+        {
+            scheduler.EnqueueMap(versionId, shard);
+        }
+
+        if (pending.Count == 0)
+        {
+            await db.Versions.Where(version => version.VersionId == versionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(version => version.ReduceEnqueued, true), cancellationToken);
+            scheduler.EnqueueReduce(versionId);
+        }
+    }
+}

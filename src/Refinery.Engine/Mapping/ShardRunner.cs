@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Refinery.Catalog;
+using Refinery.Domain;
+using Refinery.Engine.Delivery;
+using Refinery.Engine.Lifecycle;
+using Refinery.Engine.Operators;
+using Refinery.Engine.Staging;
+using Refinery.Operators;
+using Refinery.Storage;
+
+namespace Refinery.Engine.Mapping;
+
+/// <summary>
+/// The map stage: runs the operator over one shard's samples in parallel, checking the stop flag between samples,
+/// writes the shard's results file (whole, deterministic), then marks the shard done. The job that finishes the
+/// last shard enqueues the reduce. A shard run twice yields the same files, so redelivery never duplicates.
+/// </summary>
+public sealed class ShardRunner(
+    IDbContextFactory<CatalogContext> catalog,
+    IObjectStore inputs,
+    StagingArea staging,
+    VersionLifecycle lifecycle,
+    StopSignal stopSignal,
+    IJobScheduler scheduler,
+    EngineOptions options,
+    ILogger<ShardRunner> logger)
+{
+    public async Task RunAsync(string versionId, int shardIndex, CancellationToken cancellationToken)
+    {
+        string templateJson;
+        await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
+        {
+            var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.VersionId == versionId, cancellationToken);
+            var shard = await db.Shards.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.VersionId == versionId && s.ShardIndex == shardIndex, cancellationToken);
+            if (version?.Status != (int)VersionStatus.Running || shard is null || shard.Done)
+            {
+                return;
+            }
+
+            templateJson = version.TemplateJson;
+        }
+
+        var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(templateJson));
+        var entries = await JsonLinesFile.ReadAsync(
+            staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken).ToListAsync(cancellationToken);
+        var results = await ProcessAsync(versionId, pipeline, entries, cancellationToken);
+        if (results is null)
+        {
+            logger.LogInformation("Version {VersionId} stopped; shard {Shard} abandoned", versionId, shardIndex);
+            return;
+        }
+
+        await JsonLinesFile.WriteAsync(
+            staging.Store, staging.ShardResults(versionId, shardIndex), results, EngineJsonContext.Default.ShardResult, cancellationToken);
+        await MarkDoneAsync(versionId, shardIndex, results.Length, cancellationToken);
+    }
+
+    /// <summary>The shard's results in input order, or null when the version stopped part-way.</summary>
+    private async Task<ShardResult[]?> ProcessAsync(
+        string versionId, OperatorPipeline pipeline, List<ShardEntry> entries, CancellationToken cancellationToken)
+    {
+        var environment = new SampleEnvironment(inputs, new StagingOutputWriter(staging, inputs, versionId));
+        var results = new ShardResult[entries.Count];
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SampleParallelism, CancellationToken = stopped.Token };
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), parallel, async (index, token) =>
+            {
+                if (await stopSignal.IsStoppedAsync(versionId, token))
+                {
+                    await stopped.CancelAsync();
+                    return;
+                }
+
+                var entry = entries[index];
+                var work = new SampleWork(entry.Sample, entry.OutputName, pipeline.TaskType);
+                var outcome = await pipeline.Operator.ProcessAsync(work, environment, token);
+                results[index] = new ShardResult(
+                    entry.Ordinal, SampleIds.ForSource(entry.Sample.Source), entry.Sample.Source,
+                    outcome.Property, outcome.Description, outcome.Output, outcome.Values);
+            });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        return stopped.IsCancellationRequested ? null : results;
+    }
+
+    private async Task MarkDoneAsync(string versionId, int shardIndex, int sampleCount, CancellationToken cancellationToken)
+    {
+        var now = lifecycle.Now();
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var marked = await db.Shards
+            .Where(shard => shard.VersionId == versionId && shard.ShardIndex == shardIndex && !shard.Done)
+            .ExecuteUpdateAsync(set => set.SetProperty(shard => shard.Done, true).SetProperty(shard => shard.CompletedAt, now), cancellationToken);
+        if (marked == 0)
+        {
+            return; // another delivery of this shard got there first; its files are the same as ours
+        }
+
+        await db.Versions.Where(version => version.VersionId == versionId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(version => version.ProcessedSamples, version => version.ProcessedSamples + sampleCount)
+                .SetProperty(version => version.HeartbeatAt, now)
+                .SetProperty(version => version.UpdateTime, now), cancellationToken);
+
+        var pending = await db.Shards.CountAsync(shard => shard.VersionId == versionId && !shard.Done, cancellationToken);
+        if (pending > 0)
+        {
+            return;
+        }
+
+        var claimed = await db.Versions
+            .Where(version => version.VersionId == versionId && !version.ReduceEnqueued && version.Status == (int)VersionStatus.Running)
+            .ExecuteUpdateAsync(set => set.SetProperty(version => version.ReduceEnqueued, true), cancellationToken);
+        if (claimed == 1)
+        {
+            scheduler.EnqueueReduce(versionId);
+        }
+    }
+}

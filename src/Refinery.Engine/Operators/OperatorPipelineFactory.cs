@@ -1,0 +1,60 @@
+using Refinery.Domain;
+using Refinery.Domain.Tasks;
+using Refinery.Operators;
+using Refinery.Operators.Validation;
+
+namespace Refinery.Engine.Operators;
+
+/// <summary>
+/// Turns a <c>template</c> into the operator that runs it, validating every parameter once. The API calls it when a
+/// task or version is created, so a bad parameter is a 400 then, never a failed run later.
+/// </summary>
+public static class OperatorPipelineFactory
+{
+    private static readonly Dictionary<string, bool> DataChecked = new() { ["@modelarts:data_checked"] = true };
+
+    public static OperatorPipeline Create(TemplateParam template)
+    {
+        var templateId = template.Id ?? throw ModelArtsErrors.InvalidArgument("template.id", "is required");
+        var operatorParam = SingleOperator(template);
+        var parameters = new OperatorParameters(operatorParam.Params);
+        var taskType = parameters.GetString("task_type", TaskTypes.ImageClassification);
+        if (!TaskTypes.IsKnown(taskType))
+        {
+            throw ModelArtsErrors.InvalidArgument(
+                "template.operator_params[0].params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
+        }
+
+        return templateId switch
+        {
+            TemplateIds.Validation => CreateValidation(operatorParam, parameters, taskType),
+            _ when TemplateIds.IsKnown(templateId) => throw ModelArtsErrors.InvalidArgument(
+                "template.id", $"template {templateId} is not available yet; available: {TemplateIds.Validation}, {TemplateIds.Analyse}"),
+            _ => throw ModelArtsErrors.InvalidArgument("template.id", $"must be one of {string.Join(", ", TemplateIds.All)}, got '{templateId}'"),
+        };
+    }
+
+    private static OperatorParam SingleOperator(TemplateParam template)
+    {
+        var operators = template.OperatorParams ?? [];
+        return operators.Count switch
+        {
+            0 => new OperatorParam(),
+            1 => operators[0],
+            _ => throw ModelArtsErrors.InvalidArgument(
+                "template.operator_params", $"{template.Id} takes exactly one operator, got {operators.Count}"),
+        };
+    }
+
+    private static OperatorPipeline CreateValidation(OperatorParam operatorParam, OperatorParameters parameters, string taskType)
+    {
+        if (operatorParam.Name is not (null or "MetaValidation"))
+        {
+            throw ModelArtsErrors.InvalidArgument(
+                "template.operator_params[0].name", $"{TemplateIds.Validation} runs operator MetaValidation, got '{operatorParam.Name}'");
+        }
+
+        var validation = MetaValidationParams.Parse(parameters);
+        return new OperatorPipeline(TemplateIds.Validation, taskType, new MetaValidationOperator(validation), PublishesOutput: true, DataChecked);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Refinery.Catalog;
+using Refinery.Domain;
+using Refinery.Domain.Tasks;
+using Refinery.Formats.Folders;
+using Refinery.Formats.Manifests;
+using Refinery.Storage;
+
+namespace Refinery.Engine.Planning;
+
+/// <summary>
+/// Turns a version's inputs into a stream of samples: an OBS folder (scanned recursively), an OBS <c>.manifest</c>
+/// file, or the published output of another task. Streams: it never holds the dataset in memory.
+/// </summary>
+public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogContext> catalog)
+{
+    public async IAsyncEnumerable<PlannedSample> ResolveAsync(
+        IReadOnlyList<ProcessorDataSource> inputs, string taskType, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A single folder input cannot produce colliding names; everything else goes through the allocator.
+        var names = inputs.Count == 1 && !IsManifestInput(inputs[0]) ? null : new OutputNameAllocator();
+        for (var index = 0; index < inputs.Count; index++)
+        {
+            var input = inputs[index];
+            var field = $"inputs[{index}].source";
+            var samples = input.Type switch
+            {
+                SourceTypes.Obs when IsManifestInput(input) => FromManifestAsync(StoragePathParser.Parse(field, input.Source!), cancellationToken),
+                SourceTypes.Obs => FromFolderAsync(StoragePathParser.Parse(field, input.Source!), taskType, cancellationToken),
+                SourceTypes.Task => FromTaskAsync(input.Source!, input.VersionId, cancellationToken),
+                _ => throw new InvalidOperationException($"Input type {input.Type} cannot be read."),
+            };
+
+            await foreach (var planned in samples)
+            {
+                yield return names is null ? planned : planned with { OutputName = names.Allocate(planned.OutputName) };
+            }
+        }
+    }
+
+    public static bool IsManifestInput(ProcessorDataSource input) =>
+        input.Type == SourceTypes.Obs && (input.Source ?? "").EndsWith(".manifest", StringComparison.OrdinalIgnoreCase);
+
+    private async IAsyncEnumerable<PlannedSample> FromFolderAsync(
+        ObjectPath folder, string taskType, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var scanned in FolderDatasetScanner.ScanAsync(store, folder, taskType, cancellationToken))
+        {
+            yield return new PlannedSample(scanned.Sample, scanned.RelativePath);
+        }
+    }
+
+    private async IAsyncEnumerable<PlannedSample> FromManifestAsync(ObjectPath manifest, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(manifest, cancellationToken);
+        await foreach (var sample in ManifestReader.ReadAsync(stream, cancellationToken))
+        {
+            yield return new PlannedSample(sample, OutputNameOf(sample));
+        }
+    }
+
+    private async IAsyncEnumerable<PlannedSample> FromTaskAsync(
+        string taskId, string? versionId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var manifest = await PublishedManifestAsync(taskId, versionId, cancellationToken);
+        await foreach (var planned in FromManifestAsync(manifest, cancellationToken))
+        {
+            yield return planned;
+        }
+    }
+
+    /// <summary>The <c>output.manifest</c> of a task's completed version: the one named, else the latest.</summary>
+    public async Task<ObjectPath> PublishedManifestAsync(string taskId, string? versionId, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var version = await db.Versions.AsNoTracking()
+            .Where(v => v.TaskId == taskId && v.Status == (int)VersionStatus.Completed && (versionId == null || v.VersionId == versionId))
+            .OrderByDescending(v => v.Sequence)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Task {taskId} has no completed version{(versionId is null ? "" : $" {versionId}")} to read.");
+        var workPath = TaskJson.ReadWorkPath(version.WorkPathJson)
+            ?? throw new InvalidOperationException($"Task {taskId} version {version.VersionName} published no output.");
+        return StoragePathParser.Parse("inputs.source", workPath.OutputPath!).Combine("output.manifest");
+    }
+
+    private static string OutputNameOf(Sample sample)
+    {
+        var fileName = sample.Source[(sample.Source.LastIndexOf('/') + 1)..];
+        return sample.Labels.Count > 0 ? $"{sample.Labels[0]}/{fileName}" : fileName;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Refinery.Catalog;
+using Refinery.Catalog.Records;
+using Refinery.Domain;
+using Refinery.Engine.Lifecycle;
+using Refinery.Engine.Operators;
+using Refinery.Engine.Staging;
+using Refinery.Storage;
+
+namespace Refinery.Engine.Reducing;
+
+/// <summary>
+/// The reduce and publish stages: merges the shard results, publishes the output (files first, manifest last),
+/// then stores the per-sample results and completes the version in one transaction. If a stop wins the race at
+/// the end, the published output is withdrawn, so a stopped version never leaves output behind.
+/// </summary>
+public sealed class VersionReducer(
+    IDbContextFactory<CatalogContext> catalog,
+    StagingArea staging,
+    OutputPublisher publisher,
+    VersionLifecycle lifecycle,
+    StopSignal stopSignal,
+    ILogger<VersionReducer> logger)
+{
+    private const int InsertBatchSize = 1000;
+
+    public async Task ReduceAsync(string versionId, CancellationToken cancellationToken)
+    {
+        TaskVersionRecord version;
+        await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
+        {
+            version = await db.Versions.AsNoTracking().SingleAsync(v => v.VersionId == versionId, cancellationToken);
+        }
+
+        if (version.Status != (int)VersionStatus.Running || version.ShardCount is not { } shardCount)
+        {
+            return;
+        }
+
+        var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(version.TemplateJson));
+        var outputRoot = pipeline.PublishesOutput ? OutputRootOf(version) : (ObjectPath?)null;
+        if (outputRoot is { } root)
+        {
+            await publisher.CopyDataAsync(versionId, root, cancellationToken);
+            await publisher.WriteManifestAsync(ReadResults(versionId, shardCount, cancellationToken), root, pipeline.TaskType, pipeline.OutputProperties, cancellationToken);
+        }
+
+        if (await stopSignal.IsStoppedAsync(versionId, cancellationToken) || !await StoreAndCompleteAsync(version, shardCount, outputRoot, cancellationToken))
+        {
+            logger.LogInformation("Version {VersionId} was stopped before it completed; withdrawing its output", versionId);
+            if (outputRoot is { } withdrawn)
+            {
+                await publisher.WithdrawAsync(withdrawn, cancellationToken);
+            }
+
+            return;
+        }
+
+        stopSignal.Forget(versionId);
+        await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+    }
+
+    private async Task<bool> StoreAndCompleteAsync(TaskVersionRecord version, int shardCount, ObjectPath? outputRoot, CancellationToken cancellationToken)
+    {
+        var counts = new VersionCountsBuilder();
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Results.Where(result => result.VersionId == version.VersionId).ExecuteDeleteAsync(cancellationToken);
+        var pending = 0;
+        await foreach (var result in ReadResults(version.VersionId, shardCount, cancellationToken))
+        {
+            counts.Add(result.Property);
+            db.Results.Add(ToRecord(version.VersionId, result, outputRoot));
+            if (++pending == InsertBatchSize)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                pending = 0;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (!await lifecycle.CompleteInAsync(db, version.VersionId, counts.Build(), resultJson: null, cancellationToken))
+        {
+            return false; // the transaction rolls back: no results for a version that did not complete
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async IAsyncEnumerable<ShardResult> ReadResults(string versionId, int shardCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var shard = 0; shard < shardCount; shard++)
+        {
+            await foreach (var result in JsonLinesFile.ReadAsync(
+                staging.Store, staging.ShardResults(versionId, shard), EngineJsonContext.Default.ShardResult, cancellationToken))
+            {
+                yield return result;
+            }
+        }
+    }
+
+    private static ObjectPath OutputRootOf(TaskVersionRecord version)
+    {
+        var outputPath = TaskJson.ReadWorkPath(version.WorkPathJson)?.OutputPath
+            ?? throw new InvalidOperationException($"Version {version.VersionId} has no output path.");
+        return StoragePathParser.Parse("work_path.output_path", outputPath);
+    }
+
+    private static SampleResultRecord ToRecord(string versionId, ShardResult result, ObjectPath? outputRoot) => new()
+    {
+        VersionId = versionId,
+        SampleId = result.SampleId,
+        Ordinal = result.Ordinal,
+        OriginSource = result.OriginSource,
+        NewSource = result.Output is { } output && outputRoot is { } root ? OutputPublisher.DataPath(root, output.Source).ToUri() : null,
+        ResultProperty = (int)result.Property,
+        DescriptionJson = JsonSerializer.Serialize(result.Description.Select(line => new[] { line }).ToArray(), ResultJsonContext.Default.StringArrayArray),
+        ValuesJson = result.Values?.ToJsonString(),
+    };
+}

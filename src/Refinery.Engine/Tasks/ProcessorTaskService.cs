@@ -1,0 +1,254 @@
+using Microsoft.EntityFrameworkCore;
+using Refinery.Catalog;
+using Refinery.Catalog.Records;
+using Refinery.Domain;
+using Refinery.Domain.Tasks;
+using Refinery.Engine.Delivery;
+using Refinery.Engine.Lifecycle;
+using Refinery.Engine.Operators;
+using Refinery.Engine.Staging;
+
+namespace Refinery.Engine.Tasks;
+
+/// <summary>The commands of the processor-task API: create, update, delete tasks; create, delete and stop versions.</summary>
+public sealed class ProcessorTaskService(
+    IDbContextFactory<CatalogContext> catalog,
+    InputValidator validator,
+    VersionLifecycle lifecycle,
+    IJobScheduler scheduler,
+    StagingArea staging)
+{
+    public async Task<string> CreateTaskAsync(string projectId, TaskDefinition definition, CancellationToken cancellationToken)
+    {
+        var template = definition.Template ?? throw ModelArtsErrors.InvalidArgument("template", "is required");
+        var inputs = definition.Inputs ?? throw ModelArtsErrors.InvalidArgument("inputs", "either data_source or inputs is required");
+        var pipeline = OperatorPipelineFactory.Create(template);
+        await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+        var workPath = ValidateWorkPath(pipeline, definition.WorkPath, inputs);
+
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Tasks.AnyAsync(t => t.ProjectId == projectId && t.WorkspaceId == definition.WorkspaceId && t.Name == definition.Name, cancellationToken))
+        {
+            throw ModelArtsErrors.DuplicateTaskName(definition.Name);
+        }
+
+        var task = new ProcessorTaskRecord
+        {
+            TaskId = ResourceIds.New(),
+            ProjectId = projectId,
+            WorkspaceId = definition.WorkspaceId,
+            Name = definition.Name,
+            Description = definition.Description,
+            TemplateId = pipeline.TemplateId,
+            TemplateJson = TaskJson.Write(template),
+            InputsJson = TaskJson.Write(inputs),
+            UsedDataSource = definition.UsedDataSource,
+            WorkPathJson = TaskJson.Write(workPath),
+            DatasetVersionId = definition.DatasetVersionId,
+            InputKey = InputKeyOf(inputs),
+            SourceType = inputs[0].Type!,
+            Source = inputs[0].Source ?? "",
+            CreateTime = lifecycle.Now(),
+        };
+        db.Tasks.Add(task);
+        string? versionId = null;
+        if (definition.CreateVersion || pipeline.TemplateId == TemplateIds.Analyse)
+        {
+            versionId = AddVersion(db, task, definition.Description, template, inputs, workPath);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (versionId is not null)
+        {
+            scheduler.EnqueuePlan(versionId);
+        }
+
+        return task.TaskId;
+    }
+
+    public async Task<string> CreateVersionAsync(string projectId, string taskId, TaskDefinition definition, CancellationToken cancellationToken)
+    {
+        ProcessorTaskRecord task;
+        await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
+        {
+            task = await FindTaskAsync(db, projectId, taskId, cancellationToken);
+        }
+
+        var template = definition.Template ?? TaskJson.ReadTemplate(task.TemplateJson);
+        if (template.Id != task.TemplateId)
+        {
+            throw ModelArtsErrors.InvalidArgument("template.id", $"a version runs its task's template {task.TemplateId}, got '{template.Id}'");
+        }
+
+        var pipeline = OperatorPipelineFactory.Create(template);
+        var inputs = definition.Inputs ?? TaskJson.ReadInputs(task.InputsJson);
+        if (definition.Inputs is not null)
+        {
+            await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+        }
+
+        var workPath = ValidateWorkPath(pipeline, definition.WorkPath ?? StripOutput(TaskJson.ReadWorkPath(task.WorkPathJson)), inputs);
+
+        await using var write = await catalog.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await write.Database.BeginTransactionAsync(cancellationToken);
+        var tracked = await FindTaskAsync(write, projectId, taskId, cancellationToken);
+        var versionId = AddVersion(write, tracked, definition.Description ?? tracked.Description, template, inputs, workPath);
+        await write.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        scheduler.EnqueuePlan(versionId);
+        return versionId;
+    }
+
+    public async Task UpdateDescriptionAsync(string projectId, string taskId, string? description, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var task = await FindTaskAsync(db, projectId, taskId, cancellationToken);
+        task.Description = description;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a task with its versions, results and staging data; never its inputs or published output.</summary>
+    public async Task DeleteTaskAsync(string projectId, string taskId, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await FindTaskAsync(db, projectId, taskId, cancellationToken);
+        var versions = await db.Versions.Where(version => version.TaskId == taskId).ToListAsync(cancellationToken);
+        if (versions.Any(VersionLifecycle.IsActive))
+        {
+            throw ModelArtsErrors.TaskBusy($"task {taskId} has a version that is initializing or running; stop it first");
+        }
+
+        var versionIds = versions.Select(version => version.VersionId).ToList();
+        await db.Results.Where(result => versionIds.Contains(result.VersionId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Shards.Where(shard => versionIds.Contains(shard.VersionId)).ExecuteDeleteAsync(cancellationToken);
+        db.Versions.RemoveRange(versions);
+        db.Tasks.Remove(task);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var versionId in versionIds)
+        {
+            await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+        }
+    }
+
+    public async Task DeleteVersionAsync(string projectId, string taskId, string versionId, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await FindTaskAsync(db, projectId, taskId, cancellationToken);
+        var version = await db.Versions.SingleOrDefaultAsync(v => v.VersionId == versionId && v.TaskId == taskId, cancellationToken)
+            ?? throw ModelArtsErrors.VersionNotFound(versionId);
+        if (VersionLifecycle.IsActive(version))
+        {
+            throw ModelArtsErrors.TaskBusy($"version {versionId} is initializing or running; stop it first");
+        }
+
+        await db.Results.Where(result => result.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
+        await db.Shards.Where(shard => shard.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
+        db.Versions.Remove(version);
+        await db.SaveChangesAsync(cancellationToken);
+        await RepointLatestAsync(db, task, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+    }
+
+    public async Task StopVersionAsync(string projectId, string taskId, string versionId, CancellationToken cancellationToken)
+    {
+        await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
+        {
+            await FindTaskAsync(db, projectId, taskId, cancellationToken);
+            var status = await db.Versions.Where(v => v.VersionId == versionId && v.TaskId == taskId)
+                .Select(v => (int?)v.Status).SingleOrDefaultAsync(cancellationToken)
+                ?? throw ModelArtsErrors.VersionNotFound(versionId);
+            if (status is not ((int)VersionStatus.Initialized or (int)VersionStatus.Running))
+            {
+                throw ModelArtsErrors.InvalidArgument("version_id", $"version {versionId} has finished (status {status}); only an initialized or running version can be stopped");
+            }
+        }
+
+        if (!await lifecycle.StopAsync(versionId, cancellationToken))
+        {
+            throw ModelArtsErrors.InvalidArgument("version_id", $"version {versionId} finished before it could be stopped");
+        }
+    }
+
+    public static async Task<ProcessorTaskRecord> FindTaskAsync(CatalogContext db, string projectId, string taskId, CancellationToken cancellationToken) =>
+        await db.Tasks.SingleOrDefaultAsync(task => task.TaskId == taskId && task.ProjectId == projectId, cancellationToken)
+        ?? throw ModelArtsErrors.TaskNotFound(taskId);
+
+    private WorkPath? ValidateWorkPath(OperatorPipeline pipeline, WorkPath? workPath, IReadOnlyList<ProcessorDataSource> inputs)
+    {
+        if (!pipeline.PublishesOutput)
+        {
+            return workPath;
+        }
+
+        if (workPath is null)
+        {
+            throw ModelArtsErrors.InvalidArgument("work_path", $"is required for {pipeline.TemplateId}: it says where the output goes");
+        }
+
+        validator.ValidateWorkPath(workPath, inputs);
+        return workPath;
+    }
+
+    private string AddVersion(
+        CatalogContext db, ProcessorTaskRecord task, string? description, TemplateParam template, IReadOnlyList<ProcessorDataSource> inputs, WorkPath? workPath)
+    {
+        var sequence = task.LastVersionSequence + 1;
+        var versionId = ResourceIds.New();
+        var now = lifecycle.Now();
+        db.Versions.Add(new TaskVersionRecord
+        {
+            VersionId = versionId,
+            TaskId = task.TaskId,
+            ProjectId = task.ProjectId,
+            VersionName = $"V{sequence:D3}",
+            Sequence = sequence,
+            Description = description,
+            TemplateJson = TaskJson.Write(template),
+            InputsJson = TaskJson.Write(inputs),
+            WorkPathJson = TaskJson.Write(workPath is null ? null : WithOutputPath(workPath, versionId)),
+            Status = (int)VersionStatus.Initialized,
+            CreateTime = now,
+            UpdateTime = now,
+        });
+        task.LastVersionSequence = sequence;
+        task.VersionCount++;
+        task.LatestVersionId = versionId;
+        task.Status = (int)VersionStatus.Initialized;
+        task.DurationSeconds = 0;
+        task.ErrorMsg = null;
+        task.ResultJson = null;
+        return versionId;
+    }
+
+    /// <summary>A version writes under <c>&lt;work path&gt;/output/&lt;task_version_id&gt;/</c>, ModelArts' layout.</summary>
+    private static WorkPath WithOutputPath(WorkPath workPath, string versionId)
+    {
+        var root = Refinery.Storage.StoragePathParser.Parse("work_path.path", workPath.Path!);
+        var output = root.Combine($"output/{versionId}");
+        return workPath with { OutputPath = $"/{output.Bucket}/{output.Key}/" };
+    }
+
+    private static WorkPath? StripOutput(WorkPath? workPath) => workPath is null ? null : workPath with { OutputPath = null, VersionId = null };
+
+    private static string InputKeyOf(IReadOnlyList<ProcessorDataSource> inputs) =>
+        string.Join('|', inputs.Select(input => $"{input.Type}:{input.Source}:{input.VersionId}"));
+
+    private static async Task RepointLatestAsync(CatalogContext db, ProcessorTaskRecord task, CancellationToken cancellationToken)
+    {
+        var latest = await db.Versions.AsNoTracking().Where(version => version.TaskId == task.TaskId)
+            .OrderByDescending(version => version.Sequence).FirstOrDefaultAsync(cancellationToken);
+        task.VersionCount--;
+        task.LatestVersionId = latest?.VersionId;
+        task.Status = latest?.Status ?? (int)VersionStatus.Initialized;
+        task.DurationSeconds = latest?.DurationSeconds ?? 0;
+        task.ErrorMsg = latest?.ErrorMsg;
+        task.ResultJson = latest?.ResultJson;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

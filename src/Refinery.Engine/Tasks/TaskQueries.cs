@@ -1,0 +1,154 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Refinery.Catalog;
+using Refinery.Catalog.Records;
+using Refinery.Domain;
+
+namespace Refinery.Engine.Tasks;
+
+/// <summary>The reads of the processor-task API. Every read is scoped to the caller's project.</summary>
+public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog)
+{
+    // The task detail is the hottest read: compiled once, one round trip, no tracking.
+    private static readonly Func<CatalogContext, string, string, CancellationToken, Task<TaskView?>> TaskById =
+        EF.CompileAsyncQuery((CatalogContext db, string projectId, string taskId, CancellationToken _) =>
+            db.Tasks.AsNoTracking()
+                .Where(task => task.TaskId == taskId && task.ProjectId == projectId)
+                .Select(task => new TaskView(task, !db.Tasks.Any(other =>
+                    other.ProjectId == task.ProjectId && other.WorkspaceId == task.WorkspaceId && other.TemplateId == task.TemplateId
+                    && other.InputKey == task.InputKey && other.CreateTime > task.CreateTime)))
+                .SingleOrDefault());
+
+    public async Task<TaskView> GetTaskAsync(string projectId, string taskId, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        return await TaskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId);
+    }
+
+    public async Task<(int Count, IReadOnlyList<TaskView> Tasks)> ListTasksAsync(string projectId, TaskListQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var tasks = db.Tasks.AsNoTracking().Where(task => task.ProjectId == projectId && task.WorkspaceId == query.WorkspaceId);
+        tasks = Filter(tasks, query);
+        var rows = tasks.Select(task => new
+        {
+            Task = task,
+            IsCurrent = !db.Tasks.Any(other =>
+                other.ProjectId == task.ProjectId && other.WorkspaceId == task.WorkspaceId && other.TemplateId == task.TemplateId
+                && other.InputKey == task.InputKey && other.CreateTime > task.CreateTime),
+        });
+        if (query.OnlyCurrent)
+        {
+            rows = rows.Where(row => row.IsCurrent);
+        }
+
+        var count = await rows.CountAsync(cancellationToken);
+        var sorted = (query.SortBy, query.Descending) switch
+        {
+            ("name", false) => rows.OrderBy(row => row.Task.Name).ThenBy(row => row.Task.TaskId),
+            ("name", true) => rows.OrderByDescending(row => row.Task.Name).ThenByDescending(row => row.Task.TaskId),
+            ("duration_seconds", false) => rows.OrderBy(row => row.Task.DurationSeconds).ThenBy(row => row.Task.CreateTime),
+            ("duration_seconds", true) => rows.OrderByDescending(row => row.Task.DurationSeconds).ThenByDescending(row => row.Task.CreateTime),
+            (_, false) => rows.OrderBy(row => row.Task.CreateTime).ThenBy(row => row.Task.TaskId),
+            _ => rows.OrderByDescending(row => row.Task.CreateTime).ThenByDescending(row => row.Task.TaskId),
+        };
+        var page = (await sorted.Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken))
+            .Select(row => new TaskView(row.Task, row.IsCurrent)).ToList();
+        return (count, page);
+    }
+
+    public async Task<(int Count, IReadOnlyList<TaskVersionRecord> Versions)> ListVersionsAsync(
+        string projectId, string taskId, int offset, int limit, string sortBy, bool descending, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        await RequireTaskAsync(db, projectId, taskId, cancellationToken);
+        var versions = db.Versions.AsNoTracking().Where(version => version.TaskId == taskId);
+        var count = await versions.CountAsync(cancellationToken);
+        // Version names are V001, V002, … so their order is their sequence order.
+        Expression<Func<TaskVersionRecord, long>> key = sortBy == "version_name" ? version => version.Sequence : version => version.CreateTime;
+        var ordered = descending ? versions.OrderByDescending(key).ThenByDescending(v => v.Sequence) : versions.OrderBy(key).ThenBy(v => v.Sequence);
+        return (count, await ordered.Skip(offset).Take(limit).ToListAsync(cancellationToken));
+    }
+
+    public async Task<TaskVersionRecord> GetVersionAsync(string projectId, string taskId, string versionId, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        await RequireTaskAsync(db, projectId, taskId, cancellationToken);
+        return await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.VersionId == versionId && v.TaskId == taskId, cancellationToken)
+            ?? throw ModelArtsErrors.VersionNotFound(versionId);
+    }
+
+    public async Task<ResultPage> ListResultsAsync(
+        string projectId, string taskId, string versionId, int? property, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var version = await GetVersionAsync(projectId, taskId, versionId, cancellationToken);
+        if (version.Status is (int)VersionStatus.Initialized or (int)VersionStatus.Running)
+        {
+            throw ModelArtsErrors.TaskNotFinished(versionId);
+        }
+
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var results = db.Results.AsNoTracking().Where(result => result.VersionId == versionId);
+        if (property is { } wanted)
+        {
+            results = results.Where(result => result.ResultProperty == wanted);
+        }
+
+        var count = await results.CountAsync(cancellationToken);
+        var page = await results.OrderBy(result => result.Ordinal).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return new ResultPage(count, page);
+    }
+
+    private static async Task RequireTaskAsync(CatalogContext db, string projectId, string taskId, CancellationToken cancellationToken)
+    {
+        if (!await db.Tasks.AnyAsync(task => task.TaskId == taskId && task.ProjectId == projectId, cancellationToken))
+        {
+            throw ModelArtsErrors.TaskNotFound(taskId);
+        }
+    }
+
+    private static IQueryable<ProcessorTaskRecord> Filter(IQueryable<ProcessorTaskRecord> tasks, TaskListQuery query)
+    {
+        if (query.SourceType is { } sourceType)
+        {
+            tasks = tasks.Where(task => task.SourceType == sourceType);
+        }
+
+        if (query.Source is { } source)
+        {
+            tasks = tasks.Where(task => task.Source == source);
+        }
+
+        if (query.Status is { } status)
+        {
+            tasks = tasks.Where(task => task.Status == status);
+        }
+
+        if (query.NameContains is { } name)
+        {
+            tasks = tasks.Where(task => task.Name.Contains(name));
+        }
+
+        if (query.TemplateId is { } templateId)
+        {
+            tasks = tasks.Where(task => task.TemplateId == templateId);
+        }
+
+        if (query.DatasetVersionIds is { Count: > 0 } versionIds)
+        {
+            tasks = tasks.Where(task => task.DatasetVersionId != null && versionIds.Contains(task.DatasetVersionId));
+        }
+
+        if (query.CreatedAfter is { } after)
+        {
+            tasks = tasks.Where(task => task.CreateTime >= after);
+        }
+
+        if (query.CreatedBefore is { } before)
+        {
+            tasks = tasks.Where(task => task.CreateTime < before);
+        }
+
+        return tasks;
+    }
+}

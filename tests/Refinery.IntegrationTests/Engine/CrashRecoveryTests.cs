@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Refinery.IntegrationTests.Infrastructure;
+
+namespace Refinery.IntegrationTests.Engine;
+
+/// <summary>Killing the server mid-run and starting it again finishes the run with every sample exactly once.</summary>
+public sealed class CrashRecoveryTests : IDisposable
+{
+    private const int SampleCount = 400;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "refinery-crash-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_version_interrupted_by_SIGKILL_completes_after_restart_with_every_sample_once()
+    {
+        var images = Path.Combine(_root, "imgs");
+        var data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(Path.Combine(images, "many"));
+        var image = TestImages.Jpeg(3000, 2000, 11);
+        for (var index = 0; index < SampleCount; index++)
+        {
+            File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
+        }
+
+        var port = ServeProcess.FreePort();
+        string taskId, versionId;
+        using (var first = await ServeProcess.StartAsync(data, port, $"imgs={images}"))
+        {
+            using var client = ClientFor(first, data);
+            taskId = await client.CreateTaskAsync(TaskBodies.Validation(
+                "crash", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
+            versionId = await client.LatestVersionIdAsync(taskId);
+            var running = await WaitForProgressAsync(client, taskId, versionId);
+            Assert.InRange(running, 1, SampleCount - 1);
+            first.Kill();
+        }
+
+        using var second = await ServeProcess.StartAsync(data, port, $"imgs={images}");
+        using var resumed = ClientFor(second, data);
+        var version = await resumed.WaitForCompletionAsync(taskId, versionId);
+        var results = await resumed.AllResultsAsync(taskId, versionId);
+
+        Assert.Equal(SampleCount, version["origin_sample_count"]!.GetValue<int>());
+        Assert.Equal(SampleCount, version["modified_sample_count"]!.GetValue<int>());
+        Assert.Equal(SampleCount, results.Count);
+        Assert.Equal(SampleCount, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
+        var output = Path.Combine(images, "out", "output", versionId);
+        Assert.Equal(SampleCount, Directory.GetFiles(Path.Combine(output, "Data")).Length);
+        Assert.Equal(SampleCount, File.ReadAllLines(Path.Combine(output, "output.manifest")).Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    private static RefineryApiClient ClientFor(ServeProcess serve, string data)
+    {
+        var (projectId, token) = ServeProcess.ReadCredentials(data);
+        var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.Add("X-Auth-Token", token);
+        return new RefineryApiClient(http, projectId);
+    }
+
+    /// <summary>Waits until at least one shard is done but the run is not, and returns the processed count.</summary>
+    private static async Task<int> WaitForProgressAsync(RefineryApiClient client, string taskId, string versionId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            var version = (await client.GetAsync($"{client.Tasks}/{taskId}/versions/{versionId}")).Json;
+            var processed = version["progress"]!["processed"]!.GetValue<int>();
+            if (processed > 0)
+            {
+                return processed;
+            }
+
+            Assert.Equal(1, version["status"]!.GetValue<int>() is 0 or 1 ? 1 : version["status"]!.GetValue<int>());
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("no shard finished within 2 minutes");
+    }
+}

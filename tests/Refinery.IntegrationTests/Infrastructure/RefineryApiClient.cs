@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Refinery.IntegrationTests.Infrastructure;
+
+/// <summary>A thin client over the processor-task API, in the terms a ModelArts script uses.</summary>
+public sealed class RefineryApiClient(HttpClient http, string projectId) : IDisposable
+{
+    public string ProjectId { get; } = projectId;
+
+    public string Tasks => $"/v2/{ProjectId}/processor-tasks";
+
+    public HttpClient Http => http;
+
+    public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path, body: null);
+
+    public Task<ApiResponse> PostAsync(string path, string? body) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<ApiResponse> PutAsync(string path, string? body) => SendAsync(HttpMethod.Put, path, body);
+
+    public Task<ApiResponse> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, body: null);
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, string? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, raw, raw.Length == 0 ? null : JsonNode.Parse(raw));
+    }
+
+    /// <summary>Creates a task and returns its id, failing the test with the server's answer otherwise.</summary>
+    public async Task<string> CreateTaskAsync(string body)
+    {
+        var response = await PostAsync(Tasks, body);
+        Assert.True(response.Status == HttpStatusCode.OK, $"create task answered {(int)response.Status}: {response.Raw}");
+        return response.Json["task_id"]!.GetValue<string>();
+    }
+
+    /// <summary>The task's latest version id.</summary>
+    public async Task<string> LatestVersionIdAsync(string taskId)
+    {
+        var versions = await GetAsync($"{Tasks}/{taskId}/versions");
+        return versions.Json["versions"]![0]!["task_version_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Polls a version until its status is one of <paramref name="statuses"/>, and returns it.</summary>
+    public async Task<JsonNode> WaitForVersionAsync(string taskId, string versionId, TimeSpan timeout, params int[] statuses)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var version = await GetAsync($"{Tasks}/{taskId}/versions/{versionId}");
+            Assert.Equal(HttpStatusCode.OK, version.Status);
+            if (statuses.Contains(version.Json["status"]!.GetValue<int>()))
+            {
+                return version.Json;
+            }
+
+            Assert.True(clock.Elapsed < timeout, $"version {versionId} did not reach status {string.Join('/', statuses)} in {timeout}: {version.Raw}");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<JsonNode> WaitForCompletionAsync(string taskId, string versionId)
+    {
+        var version = await WaitForVersionAsync(taskId, versionId, TimeSpan.FromMinutes(3), 2, 3, 4);
+        Assert.True(version["status"]!.GetValue<int>() == 2, $"version ended in status {version["status"]}: {version.ToJsonString()}");
+        return version;
+    }
+
+    /// <summary>Every result of a version, following the pages.</summary>
+    public async Task<List<JsonNode>> AllResultsAsync(string taskId, string versionId)
+    {
+        var all = new List<JsonNode>();
+        while (true)
+        {
+            var page = await GetAsync($"{Tasks}/{taskId}/versions/{versionId}/results?offset={all.Count}&limit=100");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            all.AddRange(page.Json["results"]!.AsArray().Select(result => result!));
+            if (!page.Json["has_more"]!.GetValue<bool>())
+            {
+                return all;
+            }
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Refinery.Api.Authentication;
+using Refinery.Api.Hosting;
+using Refinery.Catalog;
+using Refinery.Catalog.Records;
+using Refinery.Domain;
+
+namespace Refinery.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real Refinery server in this process, on a real loopback port, over a temporary data directory with one
+/// extra bucket <c>imgs</c>. Tests talk to it over HTTP only.
+/// </summary>
+public sealed class RefineryInstance : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "refinery-it-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public string ImagesDirectory => Path.Combine(_root, "imgs");
+
+    public string DataDirectory => Path.Combine(_root, "data");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ProjectId { get; private set; } = "";
+
+    public string Token { get; private set; } = "";
+
+    public RefineryApiClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ImagesDirectory);
+        var options = new RefineryOptions
+        {
+            DataDirectory = DataDirectory,
+            Urls = "http://127.0.0.1:0",
+            StorageRoots = new Dictionary<string, string> { ["imgs"] = ImagesDirectory },
+        };
+        var (app, created) = await RefineryServer.BuildAsync(options);
+        _app = app;
+        await app.StartAsync();
+        BaseAddress = new Uri(app.Urls.First());
+        ProjectId = created!.ProjectId;
+        Token = created.Token;
+        Client = new RefineryApiClient(NewHttpClient(Token), ProjectId);
+    }
+
+    public HttpClient NewHttpClient(string? token)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Auth-Token", token);
+        }
+
+        return http;
+    }
+
+    /// <summary>A second project with its own token, for cross-project tests.</summary>
+    public async Task<(string ProjectId, string Token)> CreateOtherProjectAsync()
+    {
+        var factory = _app!.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CatalogContext>>();
+        var projectId = ResourceIds.NewProjectId();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Projects.Add(new ProjectRecord { ProjectId = projectId, Name = "other" });
+            await db.SaveChangesAsync();
+        }
+
+        var token = await _app.Services.GetRequiredService<CredentialStore>().IssueTokenAsync(projectId, CancellationToken.None);
+        return (projectId, token);
+    }
+
+    /// <summary>Writes a file under the <c>imgs</c> bucket and returns its path relative to the bucket.</summary>
+    public string WriteImage(string relativePath, byte[] content)
+    {
+        var path = Path.Combine(ImagesDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return relativePath;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Client?.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a stopping worker; the temp directory is cleaned by the OS.
+        }
+    }
+}

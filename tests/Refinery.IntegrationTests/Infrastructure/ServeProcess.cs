@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Refinery.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real <c>refinery serve</c> executable in a child process, for tests that must kill it (SIGKILL) and start
+/// it again on the same data directory.
+/// </summary>
+public sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServeProcess(Process process, int port)
+    {
+        _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, string storageRoot)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "refinery.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { cli, "serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start refinery serve");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var serve = new ServeProcess(process, port);
+        await serve.WaitUntilListeningAsync();
+        return serve;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static (string ProjectId, string Token) ReadCredentials(string dataDirectory)
+    {
+        var credentials = JsonNode.Parse(File.ReadAllText(Path.Combine(dataDirectory, "credentials.json")))!;
+        return (credentials["project_id"]!.GetValue<string>(), credentials["token"]!.GetValue<string>());
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.False(_process.HasExited, $"refinery serve exited with code {(_process.HasExited ? _process.ExitCode : 0)}");
+            try
+            {
+                using var response = await http.GetAsync("/v2/ping/processor-tasks");
+                return; // any HTTP answer (401 here) means the server is up
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+            catch (TaskCanceledException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException("refinery serve did not start listening within 60 s");
+    }
+}

@@ -1,0 +1,19 @@
+namespace Refinery.IntegrationTests.Infrastructure;
+
+/// <summary>Request bodies as ModelArts clients send them (parameter values as strings).</summary>
+public static class TaskBodies
+{
+    public static string Validation(
+        string name, string inputPath, string workPath, string taskType = "object_detection", int maxWidth = -1, int maxHeight = -1, bool createVersion = true) => $$"""
+        {
+          "name": "{{name}}", "description": "", "create_version": {{(createVersion ? "true" : "false")}}, "workspace_id": "0",
+          "inputs": [ { "type": "OBS", "source": "{{inputPath}}" } ],
+          "work_path": { "type": "OBS", "path": "{{workPath}}" },
+          "template": { "id": "sys_data_validation",
+            "operator_params": [ { "name": "MetaValidation", "advanced_params_switch": false,
+              "params": { "task_type": "{{taskType}}", "dataset_type": "manifest", "source_service": "select",
+                          "filter_func": "data_validation_select", "image_max_width": "{{maxWidth}}",
+                          "image_max_height": "{{maxHeight}}", "total_status": "[0,1,2]" } } ] }
+        }
+        """;
+}

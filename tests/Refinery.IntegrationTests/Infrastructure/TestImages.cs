@@ -1,0 +1,48 @@
+using OpenCvSharp;
+
+namespace Refinery.IntegrationTests.Infrastructure;
+
+/// <summary>Images made in the test, with content that compresses like photographs (noise plus shapes).</summary>
+public static class TestImages
+{
+    public static byte[] Jpeg(int width, int height, int seed = 1) => Encode(Colour(width, height, seed), ".jpg");
+
+    public static byte[] Png(int width, int height, int seed = 1) => Encode(Colour(width, height, seed), ".png");
+
+    public static byte[] GrayPng(int width, int height)
+    {
+        using var gray = new Mat(height, width, MatType.CV_8UC1);
+        Cv2.Randu(gray, new Scalar(0), new Scalar(255));
+        return Encode(gray, ".png");
+    }
+
+    /// <summary>A JPEG cut off half-way: the decoder would half-decode it, validation must drop it.</summary>
+    public static byte[] TruncatedJpeg(int width, int height) => Jpeg(width, height)[..(width * height / 20)];
+
+    public static string Voc(string fileName, int? width, int? height, params (string Name, double XMin, double YMin, double XMax, double YMax)[] boxes)
+    {
+        var size = width is null ? "" : $"<size><width>{width}</width><height>{height}</height><depth>3</depth></size>";
+        var objects = string.Concat(boxes.Select(box =>
+            $"<object><name>{box.Name}</name><pose>Unspecified</pose><truncated>0</truncated><occluded>0</occluded><difficult>0</difficult>" +
+            $"<bndbox><xmin>{box.XMin}</xmin><ymin>{box.YMin}</ymin><xmax>{box.XMax}</xmax><ymax>{box.YMax}</ymax></bndbox></object>"));
+        return $"<annotation><folder>imgs</folder><filename>{fileName}</filename>{size}<segmented>0</segmented>{objects}</annotation>";
+    }
+
+    private static Mat Colour(int width, int height, int seed)
+    {
+        var image = new Mat(height, width, MatType.CV_8UC3);
+        Cv2.SetRNG(new RNG((ulong)seed));
+        Cv2.Randu(image, new Scalar(0, 0, 0), new Scalar(255, 255, 255));
+        Cv2.GaussianBlur(image, image, new Size(0, 0), 3);
+        Cv2.Circle(image, new Point(width / 2, height / 2), Math.Min(width, height) / 4, new Scalar(seed * 40 % 255, 200, 30), -1);
+        return image;
+    }
+
+    private static byte[] Encode(Mat image, string extension)
+    {
+        using (image)
+        {
+            return image.ImEncode(extension);
+        }
+    }
+}
