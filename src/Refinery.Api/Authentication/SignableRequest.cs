@@ -1,0 +1,31 @@
+namespace Refinery.Api.Authentication;
+
+/// <summary>
+/// The parts of an HTTP request that an <c>SDK-HMAC-SHA256</c> signature covers, exactly as they travel on the wire.
+/// </summary>
+/// <param name="Method">The HTTP method; case does not matter.</param>
+/// <param name="RawPath">The path as sent, still percent-encoded (for example <c>/v2/p/processor-tasks</c>).</param>
+/// <param name="RawQuery">
+/// The query as sent, still percent-encoded, WITHOUT the <c>?</c> that separates it from the path (ASP.NET Core's
+/// <c>QueryString.Value</c> includes it; a query may itself begin with <c>?</c>, so it cannot be stripped blindly).
+/// Empty when there is none.
+/// </param>
+/// <param name="Headers">The request headers.</param>
+/// <param name="Body">The body bytes as sent; empty when there is none.</param>
+public sealed record SignableRequest(
+    string Method,
+    string RawPath,
+    string RawQuery,
+    RequestHeaderMap Headers,
+    ReadOnlyMemory<byte> Body)
+{
+    /// <summary>Builds the request from a raw request target (<c>/path?query</c>), as <c>IHttpRequestFeature.RawTarget</c> gives it.</summary>
+    public static SignableRequest FromRequestTarget(
+        string method, string rawTarget, RequestHeaderMap headers, ReadOnlyMemory<byte> body)
+    {
+        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        return queryStart < 0
+            ? new SignableRequest(method, rawTarget, string.Empty, headers, body)
+            : new SignableRequest(method, rawTarget[..queryStart], rawTarget[(queryStart + 1)..], headers, body);
+    }
+}
