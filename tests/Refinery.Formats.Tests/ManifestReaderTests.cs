@@ -185,6 +185,31 @@ public sealed class ManifestReaderTests
         Assert.Equal(1, error.LineNumber);
     }
 
+    [Fact]
+    public async Task A_full_length_line_ending_in_crlf_is_accepted_even_when_its_line_feed_arrives_late()
+    {
+        var prefix = """{"source":"obs://b/""";
+        const string Suffix = "\"}";
+        var line = prefix + new string('x', ManifestReader.MaximumLineBytes - prefix.Length - Suffix.Length) + Suffix;
+
+        // The reader has the whole line and its '\r' before it sees the '\n'.
+        using var stream = new ChunkedStream(Encoding.UTF8.GetBytes(line + "\r"), "\n"u8.ToArray());
+        var samples = await ManifestReader.ReadAsync(stream, CancellationToken.None).ToListAsync();
+
+        Assert.Single(samples);
+    }
+
+    [Fact]
+    public async Task Lines_split_across_many_small_reads_are_put_back_together()
+    {
+        var text = "{\"source\":\"obs://b/1.jpg\",\"usage\":\"train\"}\r\n\n{\"source\":\"obs://b/猫.jpg\"}\n";
+        using var stream = ChunkedStream.OfPiecesOf(Encoding.UTF8.GetBytes(text), bytesPerPiece: 3);
+
+        var samples = await ManifestReader.ReadAsync(stream, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(["obs://b/1.jpg", "obs://b/猫.jpg"], samples.Select(sample => sample.Source));
+    }
+
     private static Task<List<Sample>> ReadAsync(params string[] lines) => ReadTextAsync(string.Join('\n', lines) + "\n");
 
     private static async Task<List<Sample>> ReadTextAsync(string text)

@@ -47,8 +47,9 @@ internal sealed class Utf8LineReader(Stream stream, int maximumLineBytes) : IDis
                 return lastLine;
             }
 
-            // Refuse before buffering more: a file without line breaks must not be read whole into memory.
-            ThrowIfTooLong(_end - _start);
+            // Refuse before buffering more: a file without line breaks must not be read whole into memory. One byte
+            // of slack leaves room for the '\r' of a full-length line whose '\n' has not arrived yet.
+            ThrowIfTooLong(_end - _start - 1);
 
             scanFrom = _end - _start;
             MakeRoomForRead();
