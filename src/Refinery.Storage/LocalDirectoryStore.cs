@@ -10,7 +10,7 @@ public sealed class LocalDirectoryStore : IObjectStore
     /// <summary>Names of in-flight writes start with this; listings never show them.</summary>
     public const string TemporaryFilePrefix = ".refinery-tmp-";
 
-    private const int ReadBufferSize = 64 * 1024;
+    private const int FileBufferSize = 64 * 1024;
 
     /// <summary>Creates the store, creating <paramref name="rootDirectory"/> when it is missing.</summary>
     public LocalDirectoryStore(string bucket, string rootDirectory)
@@ -40,7 +40,7 @@ public sealed class LocalDirectoryStore : IObjectStore
                 FileMode.Open,
                 FileAccess.Read,
                 FileShare.Read,
-                ReadBufferSize,
+                FileBufferSize,
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
             return Task.FromResult(stream);
         }
@@ -82,7 +82,7 @@ public sealed class LocalDirectoryStore : IObjectStore
                 FileMode.CreateNew,
                 FileAccess.Write,
                 FileShare.None,
-                ReadBufferSize,
+                FileBufferSize,
                 FileOptions.Asynchronous);
             await using (output.ConfigureAwait(false))
             {
