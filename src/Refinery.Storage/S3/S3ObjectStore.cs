@@ -93,7 +93,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         var threshold = _options.MultipartThreshold;
         // A seekable stream tells how much to buffer; anything else may be as large as the threshold.
         var headCapacity = content.CanSeek
-            ? (int)Math.Clamp(content.Length - content.Position, _options.PartSize, threshold)
+            ? (int)Math.Clamp(content.Length - content.Position, 0, threshold)
             : threshold;
         var buffer = ArrayPool<byte>.Shared.Rent(headCapacity);
         try
@@ -439,6 +439,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     // Everything the SDK or the network throws, except the caller's own cancellation, which must stay itself.
     private static bool IsRequestFailure(Exception e, CancellationToken cancellationToken) =>
         e is AmazonServiceException or AmazonClientException or HttpRequestException or SocketException or IOException
+            or TimeoutException
         || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private S3StoreException Failure(string operation, ObjectPath path, Exception e)
@@ -451,7 +452,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 $"access denied ({service.ErrorCode}): check the access key, the secret key and the bucket policy",
             AmazonServiceException { StatusCode: not 0 } service =>
                 $"{(int)service.StatusCode} {service.ErrorCode}: {service.Message}",
-            OperationCanceledException =>
+            OperationCanceledException or TimeoutException =>
                 $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s",
             _ => $"the endpoint could not be reached or the connection broke ({Innermost(e).Message})",
         };

@@ -23,7 +23,7 @@ public sealed record S3StoreOptions(Uri Endpoint, string AccessKey, string Secre
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long to wait for a TCP connection; short so that an unreachable endpoint fails fast.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Retries of one request after a transient failure (the SDK backs off between them).</summary>
     public int MaxRetries { get; init; } = 3;

@@ -33,6 +33,27 @@ public sealed class S3ObjectStoreFailureTests(S3rverFixture server)
     }
 
     [Fact]
+    public async Task A_server_that_accepts_but_never_answers_fails_after_the_request_timeout()
+    {
+        // The kernel completes the handshake for a listening socket even though nobody ever reads or answers.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}");
+        using var store = new S3ObjectStore("images", new S3StoreOptions(endpoint, "key", "secret", "remote-images")
+        {
+            RequestTimeout = TimeSpan.FromSeconds(1),
+            MaxRetries = 1,
+        });
+        var elapsed = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<S3StoreException>(
+            () => store.StatAsync(new ObjectPath("images", "a/cat.jpg"), CancellationToken.None));
+
+        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(10), $"took {elapsed.Elapsed}");
+        Assert.Contains(endpoint.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_remote_bucket_is_reported_by_name_not_as_a_missing_object()
     {
         using var store = new S3ObjectStore("images", server.Options("no-such-bucket"));
