@@ -26,7 +26,7 @@ public sealed class ImageDecoder(ImageDecodeLimits limits)
         [NotNullWhen(false)] out string? failure)
     {
         image = null;
-        failure = Check(data, out var format);
+        failure = Check(data, out var format, out var structure);
         if (failure is not null)
         {
             return false;
@@ -61,7 +61,7 @@ public sealed class ImageDecoder(ImageDecodeLimits limits)
             return false;
         }
 
-        image = new DecodedImage(pixels, format);
+        image = new DecodedImage(pixels, format, structure?.Channels);
         return true;
     }
 
@@ -72,9 +72,10 @@ public sealed class ImageDecoder(ImageDecodeLimits limits)
         return (format, ImageStructureReader.Read(data, format));
     }
 
-    private string? Check(ReadOnlySpan<byte> data, out ImageFormat format)
+    private string? Check(ReadOnlySpan<byte> data, out ImageFormat format, out ImageStructure? structure)
     {
         format = ImageFormat.Unknown;
+        structure = null;
         if (data.IsEmpty)
         {
             return "the file is empty (0 bytes)";
@@ -85,7 +86,7 @@ public sealed class ImageDecoder(ImageDecodeLimits limits)
             return $"the file is {data.Length} bytes, over the limit of {Limits.MaxBytes} bytes";
         }
 
-        (format, var structure) = Inspect(data);
+        (format, structure) = Inspect(data);
         if (structure.Damage is not null)
         {
             return structure.Damage;
