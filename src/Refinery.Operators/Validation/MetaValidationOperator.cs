@@ -1,0 +1,311 @@
+using System.Text.Json.Nodes;
+using OpenCvSharp;
+using Refinery.Domain;
+using Refinery.Formats.Voc;
+using Refinery.Imaging;
+using Refinery.Storage;
+
+namespace Refinery.Operators.Validation;
+
+/// <summary>
+/// <c>MetaValidation</c> (template <c>sys_data_validation</c>): repairs what would break training — damaged files,
+/// gray images, wrong extensions, unsupported formats, oversize images and broken VOC boxes — by the rules of
+/// operators.md Part B §2.2. Stateless and thread-safe.
+/// </summary>
+public sealed class MetaValidationOperator(MetaValidationParams parameters, ImageDecoder? decoder = null) : ISampleOperator
+{
+    private const string CheckedSuffix = "_checked";
+
+    private readonly ImageDecoder _decoder = decoder ?? ImageDecoder.Default;
+
+    public MetaValidationParams Parameters { get; } = parameters;
+
+    public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(environment);
+        var sample = work.Sample;
+        if (!TryParseObjectUri(sample.Source, out var source))
+        {
+            return Dropped($"its source '{sample.Source}' is not an obs:// object URI");
+        }
+
+        var (bytes, readFailure) = await ReadAsync(environment.Inputs, source, _decoder.Limits.MaxBytes, cancellationToken);
+        if (bytes is null)
+        {
+            return Dropped($"it cannot be read: {readFailure}");
+        }
+
+        if (!_decoder.TryDecode(bytes, ImreadModes.Unchanged, out var decoded, out var decodeFailure))
+        {
+            return Dropped($"it cannot be decoded: {decodeFailure}");
+        }
+
+        ValidatedImage image;
+        using (decoded)
+        {
+            var validated = ValidateImage(decoded, Path.GetExtension(work.OutputName));
+            if (validated is null)
+            {
+                return Dropped($"its {decoded.Width}x{decoded.Height} {decoded.Channels}-channel pixels cannot be re-encoded");
+            }
+
+            image = validated;
+        }
+
+        var (annotation, annotationSource) = work.TaskType == TaskTypes.ObjectDetection && sample.AnnotationLocation is { } location
+            ? await ValidateAnnotationAsync(environment.Inputs, location, image, cancellationToken)
+            : (null, default(ObjectPath?));
+
+        var changed = image.Encoded is not null || image.Actions.Count > 0 || annotation?.Changed == true;
+        var (folder, stem) = SplitOutputName(work.OutputName);
+        var baseName = changed ? stem + CheckedSuffix : stem;
+        var imageName = baseName + image.Extension;
+        var imagePath = folder + imageName;
+        if (image.Encoded is not null)
+        {
+            await environment.Output.WriteAsync(imagePath, image.Encoded, cancellationToken);
+        }
+        else
+        {
+            await environment.Output.CopyAsync(imagePath, source, cancellationToken);
+        }
+
+        string? annotationPath = null;
+        if (annotation?.Annotation is { } kept)
+        {
+            annotationPath = folder + baseName + ".xml";
+            if (changed)
+            {
+                await environment.Output.WriteAsync(annotationPath, VocAnnotationWriter.Write(kept with { Filename = imageName }), cancellationToken);
+            }
+            else
+            {
+                await environment.Output.CopyAsync(annotationPath, annotationSource!.Value, cancellationToken);
+            }
+        }
+
+        var output = new Sample(imagePath, sample.Usage, sample.Labels, annotationPath, sample.Id);
+        var values = new JsonObject
+        {
+            ["width"] = image.Width,
+            ["height"] = image.Height,
+            ["channels"] = image.Channels,
+            ["format"] = image.Format,
+        };
+        IReadOnlyList<string> description = [.. image.Actions, .. annotation?.Actions ?? []];
+        return new SampleOutcome(changed ? ResultProperty.Modified : ResultProperty.Reserved, description, output, values);
+    }
+
+    /// <summary>The image rules, in the order the table lists them; null when the repaired pixels cannot be encoded.</summary>
+    private ValidatedImage? ValidateImage(DecodedImage decoded, string extension)
+    {
+        var actions = new List<string>();
+        var realFormat = decoded.Format;
+        Mat? repaired = null;
+        try
+        {
+            var channels = decoded.Channels;
+            if (decoded.StoredChannels is 1 or 2)
+            {
+                repaired = ToThreeChannels(decoded.Pixels);
+                actions.Add($"converted {decoded.StoredChannels}-channel image to 3-channel RGB");
+                channels = 3;
+            }
+
+            var format = realFormat;
+            if (!ImageFormatSniffer.IsProcessable(realFormat))
+            {
+                format = ImageFormat.Jpeg;
+                actions.Add(realFormat == ImageFormat.Unknown
+                    ? "re-encoded the image as JPEG: its format is not one of JPG, JPEG, PNG, BMP"
+                    : $"re-encoded the {Name(realFormat)} image as JPEG: {Name(realFormat)} is not a supported format");
+            }
+
+            var outputExtension = extension;
+            if (ImageFormatSniffer.FromExtension(extension) != format)
+            {
+                outputExtension = ImageFormatSniffer.CanonicalExtension(format);
+                actions.Add(format == realFormat
+                    ? $"renamed extension {Shown(extension)} to {outputExtension}: the file is {Name(realFormat)} data"
+                    : $"renamed extension {Shown(extension)} to {outputExtension} to match the JPEG it was re-encoded as");
+            }
+
+            var (width, height) = (decoded.Width, decoded.Height);
+            var (newWidth, newHeight) = FitWithinLimits(width, height);
+            if ((newWidth, newHeight) != (width, height))
+            {
+                var shrunk = new Mat();
+                Cv2.Resize(repaired ?? decoded.Pixels, shrunk, new Size(newWidth, newHeight), 0, 0, InterpolationFlags.Area);
+                repaired?.Dispose();
+                repaired = shrunk;
+                actions.Add($"shrank image from {width}x{height} to {newWidth}x{newHeight} to fit image_max_width {Parameters.ImageMaxWidth} and image_max_height {Parameters.ImageMaxHeight}");
+            }
+
+            var reencode = repaired is not null || format != realFormat;
+            if (format == ImageFormat.Jpeg && channels == 4 && reencode)
+            {
+                // JPEG has no alpha; the encoder drops it.
+                channels = 3;
+            }
+
+            var encoded = reencode ? ImageEncoder.Encode(repaired ?? decoded.Pixels, format) : null;
+            return new ValidatedImage(
+                encoded,
+                outputExtension,
+                format.ToString().ToLowerInvariant(),
+                newWidth,
+                newHeight,
+                channels,
+                (double)newWidth / width,
+                (double)newHeight / height,
+                actions);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        finally
+        {
+            repaired?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Gray or gray+alpha pixels as BGR. OpenCV hands a gray+alpha PNG over as BGRA already, and has no conversion
+    /// from two channels, so there the alpha plane is dropped and the gray plane expanded.
+    /// </summary>
+    private static Mat ToThreeChannels(Mat pixels)
+    {
+        switch (pixels.Channels())
+        {
+            case 4:
+                return pixels.CvtColor(ColorConversionCodes.BGRA2BGR);
+            case 2:
+                using (var gray = pixels.ExtractChannel(0))
+                {
+                    return gray.CvtColor(ColorConversionCodes.GRAY2BGR);
+                }
+
+            case 3:
+                return pixels.Clone();
+            default:
+                return pixels.CvtColor(ColorConversionCodes.GRAY2BGR);
+        }
+    }
+
+    /// <summary>The largest size within image_max_width/height with the image's aspect ratio.</summary>
+    private (int Width, int Height) FitWithinLimits(int width, int height)
+    {
+        var ratio = 1.0;
+        if (Parameters.ImageMaxWidth != MetaValidationParams.NoLimit && width > Parameters.ImageMaxWidth)
+        {
+            ratio = Math.Min(ratio, (double)Parameters.ImageMaxWidth / width);
+        }
+
+        if (Parameters.ImageMaxHeight != MetaValidationParams.NoLimit && height > Parameters.ImageMaxHeight)
+        {
+            ratio = Math.Min(ratio, (double)Parameters.ImageMaxHeight / height);
+        }
+
+        return ratio >= 1
+            ? (width, height)
+            : (Math.Max(1, (int)Math.Round(width * ratio)), Math.Max(1, (int)Math.Round(height * ratio)));
+    }
+
+    private static async Task<(AnnotationValidation Validation, ObjectPath? Source)> ValidateAnnotationAsync(
+        IObjectStore inputs, string location, ValidatedImage image, CancellationToken cancellationToken)
+    {
+        if (!TryParseObjectUri(location, out var path))
+        {
+            return (AnnotationValidation.Dropped($"its location '{location}' is not an obs:// object URI"), null);
+        }
+
+        var (bytes, failure) = await ReadAsync(inputs, path, VocAnnotationReader.MaxCharacters, cancellationToken);
+        if (bytes is null)
+        {
+            return (AnnotationValidation.Dropped($"it cannot be read: {failure}"), path);
+        }
+
+        using var stream = new MemoryStream(bytes, writable: false);
+        var read = VocAnnotationReader.Read(stream);
+        var validation = read.Succeeded
+            ? VocAnnotationValidator.Validate(read.Annotation, image.Width, image.Height, image.Channels, image.XScale, image.YScale)
+            : AnnotationValidation.Dropped($"the XML cannot be parsed: {read.Failure}");
+        return (validation, path);
+    }
+
+    /// <summary>The whole object, or null and why when it is absent, unreadable or larger than <paramref name="limit"/>.</summary>
+    private static async Task<(byte[]? Bytes, string? Failure)> ReadAsync(IObjectStore inputs, ObjectPath path, long limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await inputs.OpenReadAsync(path, cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int count;
+            while ((count = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + count > limit)
+                {
+                    return (null, $"{path} is larger than the limit of {limit} bytes");
+                }
+
+                buffer.Write(chunk, 0, count);
+            }
+
+            return (buffer.ToArray(), null);
+        }
+        catch (ObjectNotFoundException)
+        {
+            return (null, $"{path} does not exist");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Stores surface their own exception types (S3, file system); any of them makes this one sample unreadable.
+            return (null, $"reading {path} failed ({exception.Message})");
+        }
+    }
+
+    /// <summary>
+    /// <c>obs://bucket/key</c> (or <c>s3://</c>) to an object path. Kept in this one method so that the shared
+    /// storage path parser can replace it without touching the rest.
+    /// </summary>
+    private static bool TryParseObjectUri(string uri, out ObjectPath path)
+    {
+        path = default;
+        foreach (var scheme in (ReadOnlySpan<string>)["obs://", "s3://"])
+        {
+            if (!uri.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var rest = uri[scheme.Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || slash == rest.Length - 1)
+            {
+                return false;
+            }
+
+            path = new ObjectPath(rest[..slash], rest[(slash + 1)..]);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The folder (with its trailing slash, or empty) and the stem of an output name.</summary>
+    private static (string Folder, string Stem) SplitOutputName(string outputName)
+    {
+        var slash = outputName.LastIndexOf('/');
+        var folder = slash < 0 ? "" : outputName[..(slash + 1)];
+        return (folder, Path.GetFileNameWithoutExtension(outputName[folder.Length..]));
+    }
+
+    private static SampleOutcome Dropped(string reason) => new(ResultProperty.Deleted, [$"dropped the image: {reason}"], null);
+
+    private static string Name(ImageFormat format) => format.ToString().ToUpperInvariant();
+
+    private static string Shown(string extension) => extension.Length == 0 ? "(none)" : extension;
+}
