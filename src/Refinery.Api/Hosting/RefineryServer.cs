@@ -9,7 +9,6 @@ using Refinery.Api.Authentication;
 using Refinery.Api.Errors;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Catalog;
-using Refinery.Engine;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Mapping;

@@ -38,21 +38,21 @@ public static class ProcessorTaskEndpoints
     {
         var query = new QueryReader(context.Request.Query);
         var list = new TaskListQuery(
-            Offset: query.Int("offset", 0, 0, int.MaxValue),
-            Limit: query.Int("limit", 10, 1, 100),
+            Offset: query.Number("offset", 0, 0, int.MaxValue),
+            Limit: query.Number("limit", 10, 1, 100),
             Descending: query.OneOf("order", "desc", "asc", "desc") == "desc",
             SortBy: query.OneOf("sort_by", "create_time", "create_time", "name", "duration_seconds"),
             SourceType: query.OptionalOneOf("source_type", "OBS", "TASK", "DATASET", "CUSTOM"),
-            Source: query.String("source"),
-            Status: query.OptionalInt("status", 0, 4),
-            NameContains: query.String("task_name"),
+            Source: query.Value("source"),
+            Status: query.OptionalNumber("status", 0, 4),
+            NameContains: query.Value("task_name"),
             TemplateId: query.OptionalOneOf("task_type", [.. TemplateIds.All]),
-            DatasetVersionIds: query.String("version_id")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            OnlyCurrent: query.Bool("query_current", false),
-            WorkspaceId: query.String("workspace_id") ?? "0",
-            CreatedAfter: query.OptionalLong("create_time_after"),
-            CreatedBefore: query.OptionalLong("create_time_before"));
-        var returnResult = query.Bool("return_result", true);
+            DatasetVersionIds: query.Value("version_id")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            OnlyCurrent: query.Flag("query_current", false),
+            WorkspaceId: query.Value("workspace_id") ?? "0",
+            CreatedAfter: query.OptionalEpochMilliseconds("create_time_after"),
+            CreatedBefore: query.OptionalEpochMilliseconds("create_time_before"));
+        var returnResult = query.Flag("return_result", true);
         var (count, page) = await queries.ListTasksAsync(ProjectScope.Get(context), list, cancellationToken);
         var tasks = page.Select(view => ResponseMapper.ToResponse(view, returnResult)).ToList();
         return TypedResults.Json(new TaskListResponse(count, tasks), ApiJsonContext.Default.TaskListResponse);
@@ -61,8 +61,8 @@ public static class ProcessorTaskEndpoints
     private static JsonHttpResult<TemplateItemsResponse> ListTemplates(HttpContext context)
     {
         var query = new QueryReader(context.Request.Query);
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var limit = query.Int("limit", 1000, 1, 1000);
+        var offset = query.Number("offset", 0, 0, int.MaxValue);
+        var limit = query.Number("limit", 1000, 1, 1000);
         var items = TemplateCatalog.Items.Skip(offset).Take(limit).ToList();
         return TypedResults.Json(new TemplateItemsResponse(TemplateCatalog.Items.Count, items), ApiJsonContext.Default.TemplateItemsResponse);
     }

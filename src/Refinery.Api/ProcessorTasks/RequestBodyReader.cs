@@ -7,7 +7,7 @@ namespace Refinery.Api.ProcessorTasks;
 /// <summary>Reads a request body as one JSON object, answering 4202 when empty and 4105 when it is not JSON.</summary>
 public static class RequestBodyReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+    private static readonly JsonDocumentOptions _options = new() { MaxDepth = 32 };
 
     public static async Task<JsonDocument> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public static class RequestBodyReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options);
+            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), _options);
         }
         catch (JsonException error)
         {

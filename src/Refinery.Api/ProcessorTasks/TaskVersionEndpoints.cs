@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Refinery.Api.Json;
-using Refinery.Domain;
 using Refinery.Engine.Tasks;
 
 namespace Refinery.Api.ProcessorTasks;
@@ -37,8 +36,8 @@ public static class TaskVersionEndpoints
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, TaskQueries queries, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = new QueryReader(context.Request.Query);
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var limit = query.Int("limit", 100, 1, 100);
+        var offset = query.Number("offset", 0, 0, int.MaxValue);
+        var limit = query.Number("limit", 100, 1, 100);
         var descending = query.OneOf("order", "desc", "asc", "desc") == "desc";
         var sortBy = query.OneOf("sort_by", "create_time", "create_time", "version_name");
         var (count, versions) = await queries.ListVersionsAsync(ProjectScope.Get(context), taskId, offset, limit, sortBy, descending, cancellationToken);
@@ -66,9 +65,9 @@ public static class TaskVersionEndpoints
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, [FromRoute(Name = "version_id")] string versionId, TaskQueries queries, CancellationToken cancellationToken)
     {
         var query = new QueryReader(context.Request.Query);
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var limit = query.Int("limit", 10, 1, 100);
-        var property = query.Int("result_property", -1, -1, 3);
+        var offset = query.Number("offset", 0, 0, int.MaxValue);
+        var limit = query.Number("limit", 10, 1, 100);
+        var property = query.Number("result_property", -1, -1, 3);
         var page = await queries.ListResultsAsync(
             ProjectScope.Get(context), taskId, versionId, property == -1 ? null : property, offset, limit, cancellationToken);
         var hasMore = offset + page.Results.Count < page.Count;

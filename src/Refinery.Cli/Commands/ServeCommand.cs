@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Refinery.Api.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;

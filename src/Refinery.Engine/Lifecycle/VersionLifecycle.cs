@@ -11,7 +11,7 @@ namespace Refinery.Engine.Lifecycle;
 /// </summary>
 public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, TimeProvider clock)
 {
-    private static readonly int[] Active = [(int)VersionStatus.Initialized, (int)VersionStatus.Running];
+    private static readonly int[] _active = [(int)VersionStatus.Initialized, (int)VersionStatus.Running];
 
     public long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -35,11 +35,11 @@ public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, 
 
     /// <summary>Initialized or running → stopped. False when the version had already finished.</summary>
     public Task<bool> StopAsync(string versionId, CancellationToken cancellationToken) =>
-        FinishAsync(versionId, VersionStatus.Stopped, errorMessage: null, counts: null, resultJson: null, Active, cancellationToken);
+        FinishAsync(versionId, VersionStatus.Stopped, errorMessage: null, counts: null, resultJson: null, _active, cancellationToken);
 
     /// <summary>Initialized or running → failed, with the reason a user reads in <c>error_msg</c>.</summary>
     public Task<bool> FailAsync(string versionId, string errorMessage, CancellationToken cancellationToken) =>
-        FinishAsync(versionId, VersionStatus.Failed, errorMessage, counts: null, resultJson: null, Active, cancellationToken);
+        FinishAsync(versionId, VersionStatus.Failed, errorMessage, counts: null, resultJson: null, _active, cancellationToken);
 
     private async Task<bool> FinishAsync(
         string versionId,
@@ -115,5 +115,5 @@ public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, 
                 .SetProperty(task => task.ResultJson, version.ResultJson), cancellationToken);
     }
 
-    public static bool IsActive(TaskVersionRecord version) => Active.Contains(version.Status);
+    public static bool IsActive(TaskVersionRecord version) => _active.Contains(version.Status);
 }

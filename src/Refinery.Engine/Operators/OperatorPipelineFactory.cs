@@ -11,23 +11,16 @@ namespace Refinery.Engine.Operators;
 /// </summary>
 public static class OperatorPipelineFactory
 {
-    private static readonly Dictionary<string, bool> DataChecked = new() { ["@modelarts:data_checked"] = true };
+    private static readonly Dictionary<string, bool> _dataChecked = new() { ["@modelarts:data_checked"] = true };
 
     public static OperatorPipeline Create(TemplateParam template)
     {
         var templateId = template.Id ?? throw ModelArtsErrors.InvalidArgument("template.id", "is required");
         var operatorParam = SingleOperator(template);
         var parameters = new OperatorParameters(operatorParam.Params);
-        var taskType = parameters.GetString("task_type", TaskTypes.ImageClassification);
-        if (!TaskTypes.IsKnown(taskType))
-        {
-            throw ModelArtsErrors.InvalidArgument(
-                "template.operator_params[0].params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
-        }
-
         return templateId switch
         {
-            TemplateIds.Validation => CreateValidation(operatorParam, parameters, taskType),
+            TemplateIds.Validation => CreateValidation(operatorParam, parameters),
             _ when TemplateIds.IsKnown(templateId) => throw ModelArtsErrors.InvalidArgument(
                 "template.id", $"template {templateId} is not available yet; available: {TemplateIds.Validation}, {TemplateIds.Analyse}"),
             _ => throw ModelArtsErrors.InvalidArgument("template.id", $"must be one of {string.Join(", ", TemplateIds.All)}, got '{templateId}'"),
@@ -46,7 +39,7 @@ public static class OperatorPipelineFactory
         };
     }
 
-    private static OperatorPipeline CreateValidation(OperatorParam operatorParam, OperatorParameters parameters, string taskType)
+    private static OperatorPipeline CreateValidation(OperatorParam operatorParam, OperatorParameters parameters)
     {
         if (operatorParam.Name is not (null or "MetaValidation"))
         {
@@ -55,6 +48,6 @@ public static class OperatorPipelineFactory
         }
 
         var validation = MetaValidationParams.Parse(parameters);
-        return new OperatorPipeline(TemplateIds.Validation, taskType, new MetaValidationOperator(validation), PublishesOutput: true, DataChecked);
+        return new OperatorPipeline(TemplateIds.Validation, validation.TaskType, new MetaValidationOperator(validation), PublishesOutput: true, _dataChecked);
     }
 }

@@ -42,7 +42,7 @@ public sealed class OutputPublisher(IObjectStore store, StagingArea staging)
         await using var spool = new FileStream(
             Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await using (var writer = new ManifestWriter(spool, leaveOpen: true))
+        using (var writer = new ManifestWriter(spool))
         {
             await foreach (var result in results.WithCancellation(cancellationToken))
             {

@@ -85,6 +85,7 @@ public sealed class VersionReducer(
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true; // completion below updates a tracked version
         if (!await lifecycle.CompleteInAsync(db, version.VersionId, counts.Build(), resultJson: null, cancellationToken))
         {
             return false; // the transaction rolls back: no results for a version that did not complete

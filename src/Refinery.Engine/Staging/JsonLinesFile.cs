@@ -8,7 +8,7 @@ namespace Refinery.Engine.Staging;
 /// <summary>Reads and writes staging files of one JSON object per line.</summary>
 public static class JsonLinesFile
 {
-    private static readonly byte[] NewLine = [(byte)'\n'];
+    private static readonly byte[] _newLine = [(byte)'\n'];
 
     /// <summary>Writes the whole file at once; the store makes the replacement atomic.</summary>
     public static async Task WriteAsync<T>(
@@ -18,7 +18,7 @@ public static class JsonLinesFile
         foreach (var item in items)
         {
             JsonSerializer.Serialize(buffer, item, typeInfo);
-            buffer.Write(NewLine);
+            buffer.Write(_newLine);
         }
 
         buffer.Position = 0;

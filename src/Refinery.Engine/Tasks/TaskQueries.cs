@@ -10,7 +10,7 @@ namespace Refinery.Engine.Tasks;
 public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog)
 {
     // The task detail is the hottest read: compiled once, one round trip, no tracking.
-    private static readonly Func<CatalogContext, string, string, CancellationToken, Task<TaskView?>> TaskById =
+    private static readonly Func<CatalogContext, string, string, CancellationToken, Task<TaskView?>> _taskById =
         EF.CompileAsyncQuery((CatalogContext db, string projectId, string taskId, CancellationToken _) =>
             db.Tasks.AsNoTracking()
                 .Where(task => task.TaskId == taskId && task.ProjectId == projectId)
@@ -22,7 +22,7 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog)
     public async Task<TaskView> GetTaskAsync(string projectId, string taskId, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        return await TaskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId);
+        return await _taskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId);
     }
 
     public async Task<(int Count, IReadOnlyList<TaskView> Tasks)> ListTasksAsync(string projectId, TaskListQuery query, CancellationToken cancellationToken)

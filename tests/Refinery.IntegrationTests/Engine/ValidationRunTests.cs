@@ -12,7 +12,7 @@ public sealed class ValidationRunTests(RefineryInstance server) : IAsyncLifetime
     private const string Folder = "val-e2e";
 
     // xunit makes an instance per test; the run is done once and shared by every assertion below.
-    private static readonly SemaphoreSlim RunOnce = new(1, 1);
+    private static readonly SemaphoreSlim _runOnce = new(1, 1);
     private static Run? _run;
 
     private readonly byte[] _good = TestImages.Jpeg(200, 150, 3);
@@ -28,14 +28,14 @@ public sealed class ValidationRunTests(RefineryInstance server) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await RunOnce.WaitAsync();
+        await _runOnce.WaitAsync();
         try
         {
             _run ??= await ValidateAsync();
         }
         finally
         {
-            RunOnce.Release();
+            _runOnce.Release();
         }
     }
 
@@ -156,8 +156,8 @@ public sealed class ValidationRunTests(RefineryInstance server) : IAsyncLifetime
 
     private sealed record Run(string VersionId, JsonNode Version, Dictionary<string, JsonNode> Results);
 
-    private int Property(string name) => Results[name]["result_property"]!.GetValue<int>();
+    private static int Property(string name) => Results[name]["result_property"]!.GetValue<int>();
 
-    private List<string> Description(string name) =>
+    private static List<string> Description(string name) =>
         [.. Results[name]["result_description"]!.AsArray().SelectMany(line => line!.AsArray().Select(text => text!.GetValue<string>()))];
 }

@@ -12,7 +12,7 @@ public static class TestImages
     public static byte[] GrayPng(int width, int height)
     {
         using var gray = new Mat(height, width, MatType.CV_8UC1);
-        Cv2.Randu(gray, new Scalar(0), new Scalar(255));
+        new RNG(1).Fill(gray, DistributionType.Uniform, new Scalar(0), new Scalar(255));
         return Encode(gray, ".png");
     }
 
@@ -31,8 +31,8 @@ public static class TestImages
     private static Mat Colour(int width, int height, int seed)
     {
         var image = new Mat(height, width, MatType.CV_8UC3);
-        Cv2.SetRNG(new RNG((ulong)seed));
-        Cv2.Randu(image, new Scalar(0, 0, 0), new Scalar(255, 255, 255));
+        var random = new RNG((ulong)seed);
+        random.Fill(image, DistributionType.Uniform, new Scalar(0, 0, 0), new Scalar(255, 255, 255));
         Cv2.GaussianBlur(image, image, new Size(0, 0), 3);
         Cv2.Circle(image, new Point(width / 2, height / 2), Math.Min(width, height) / 4, new Scalar(seed * 40 % 255, 200, 30), -1);
         return image;

@@ -45,7 +45,7 @@ public sealed class CreateTaskTests(RefineryInstance server)
     [InlineData("""{ "name": "bad-inputs", "template": TEMPLATE, "inputs": {} }""", "inputs", "must be an array")]
     [InlineData("""{ "name": "no-work", "template": TEMPLATE, "inputs": [ { "type": "OBS", "source": "obs://imgs/create-bad" } ] }""", "work_path", "is required")]
     [InlineData("""{ "name": "bad-flag", "create_version": "yes", "template": TEMPLATE, "inputs": [ { "type": "OBS", "source": "obs://imgs/create-bad" } ] }""", "create_version", "must be a boolean")]
-    [InlineData("""{ "name": "bad-param", "template": { "id": "sys_data_validation", "operator_params": [ { "params": { "image_max_width": "wide" } } ] }, "inputs": [ { "type": "OBS", "source": "obs://imgs/create-bad" } ], "work_path": { "type": "OBS", "path": "obs://imgs/out-bad" } }""", "params.image_max_width", "")]
+    [InlineData("""{ "name": "bad-param", "template": { "id": "sys_data_validation", "operator_params": [ { "params": { "task_type": "image_classification", "image_max_width": "wide" } } ] }, "inputs": [ { "type": "OBS", "source": "obs://imgs/create-bad" } ], "work_path": { "type": "OBS", "path": "obs://imgs/out-bad" } }""", "params.image_max_width", "")]
     [InlineData("""{ "name": "bad-vname", "template": TEMPLATE, "inputs": [ { "type": "OBS", "source": "obs://imgs/create-bad" } ], "work_path": { "type": "OBS", "path": "obs://imgs/out-bad", "version_name": "v 1" } }""", "work_path.version_name", "0-32")]
     public async Task An_invalid_field_is_400_0101_naming_the_field_and_the_rule(string body, string field, string rule)
     {
@@ -97,7 +97,7 @@ public sealed class CreateTaskTests(RefineryInstance server)
     public async Task A_task_source_that_does_not_exist_is_400_4700()
     {
         var response = await server.Client.PostAsync(server.Client.Tasks, """
-            { "name": "from-ghost", "template": { "id": "sys_data_validation" },
+            { "name": "from-ghost", "template": { "id": "sys_data_validation", "operator_params": [ { "params": { "task_type": "image_classification" } } ] },
               "inputs": [ { "type": "TASK", "source": "AAAAAAAAAAAAAAAAAAA" } ], "work_path": { "type": "OBS", "path": "obs://imgs/out-ghost" } }
             """);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);

@@ -9,14 +9,25 @@ namespace Refinery.IntegrationTests.ProcessorTasks;
 public sealed class TaskQueryTests(RefineryInstance server)
 {
     /// <summary>The field set of DescribeProcessorTask in the seed document, with the JSON type of each.</summary>
-    private static readonly Dictionary<string, JsonValueKind> SeedFields = new()
+    private static readonly Dictionary<string, JsonValueKind> _seedFields = new()
     {
-        ["create_time"] = JsonValueKind.Number, ["data_source"] = JsonValueKind.Object, ["description"] = JsonValueKind.String,
-        ["duration_seconds"] = JsonValueKind.Number, ["error_msg"] = JsonValueKind.String, ["inputs"] = JsonValueKind.Array,
-        ["is_current"] = JsonValueKind.True, ["name"] = JsonValueKind.String, ["result"] = JsonValueKind.Object,
-        ["status"] = JsonValueKind.Number, ["task_id"] = JsonValueKind.String, ["template"] = JsonValueKind.Object,
-        ["version_count"] = JsonValueKind.Number, ["version_id"] = JsonValueKind.String, ["version_name"] = JsonValueKind.String,
-        ["work_path"] = JsonValueKind.Object, ["workspace_id"] = JsonValueKind.String,
+        ["create_time"] = JsonValueKind.Number,
+        ["data_source"] = JsonValueKind.Object,
+        ["description"] = JsonValueKind.String,
+        ["duration_seconds"] = JsonValueKind.Number,
+        ["error_msg"] = JsonValueKind.String,
+        ["inputs"] = JsonValueKind.Array,
+        ["is_current"] = JsonValueKind.True,
+        ["name"] = JsonValueKind.String,
+        ["result"] = JsonValueKind.Object,
+        ["status"] = JsonValueKind.Number,
+        ["task_id"] = JsonValueKind.String,
+        ["template"] = JsonValueKind.Object,
+        ["version_count"] = JsonValueKind.Number,
+        ["version_id"] = JsonValueKind.String,
+        ["version_name"] = JsonValueKind.String,
+        ["work_path"] = JsonValueKind.Object,
+        ["workspace_id"] = JsonValueKind.String,
     };
 
     [Fact]
@@ -30,7 +41,7 @@ public sealed class TaskQueryTests(RefineryInstance server)
 
         foreach (var (name, value) in task)
         {
-            Assert.True(SeedFields.TryGetValue(name, out var kind), $"field {name} is not in the seed document");
+            Assert.True(_seedFields.TryGetValue(name, out var kind), $"field {name} is not in the seed document");
             var actual = value!.GetValueKind();
             Assert.True(actual == kind || (kind == JsonValueKind.True && actual == JsonValueKind.False), $"{name} is {actual}, expected {kind}");
         }
