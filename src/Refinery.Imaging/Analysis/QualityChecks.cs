@@ -6,15 +6,15 @@ namespace Refinery.Imaging.Analysis;
 /// </summary>
 public static class QualityChecks
 {
-    private static readonly Dictionary<string, double> NoParameters = [];
+    private static readonly Dictionary<string, double> _noParameters = [];
 
     public static QualityCheck Dark { get; } = new(
         "dark", "brightness_perc_99", "99th percentile (numpy linear) of per-pixel sqrt(0.241R²+0.691G²+0.068B²)/255 over the full image",
-        0.32, FlagDirection.Below, QualityCheckScope.Image, NoParameters);
+        0.32, FlagDirection.Below, QualityCheckScope.Image, _noParameters);
 
     public static QualityCheck Light { get; } = new(
         "light", "brightness_perc_5", "1 − 5th percentile of per-pixel perceived brightness / 255",
-        0.05, FlagDirection.Below, QualityCheckScope.Image, NoParameters);
+        0.05, FlagDirection.Below, QualityCheckScope.Image, _noParameters);
 
     public static QualityCheck Blurry { get; } = new(
         "blurry", "blurriness, blurriness_grayscale_std",
@@ -28,11 +28,11 @@ public static class QualityChecks
 
     public static QualityCheck OddAspectRatio { get; } = new(
         "odd_aspect_ratio", "aspect_ratio", "min(W/H, H/W)",
-        0.35, FlagDirection.Below, QualityCheckScope.Image, NoParameters);
+        0.35, FlagDirection.Below, QualityCheckScope.Image, _noParameters);
 
     public static QualityCheck Grayscale { get; } = new(
         "grayscale", "mode", "0 when the stored image is 8-bit single-channel (PIL mode L), else 1",
-        1.0, FlagDirection.Below, QualityCheckScope.Image, NoParameters);
+        1.0, FlagDirection.Below, QualityCheckScope.Image, _noParameters);
 
     /// <summary>Threshold 0.5 applies when the fences have a gap; with a zero gap cleanvision uses 1.0 (see <see cref="OddSizeFences"/>).</summary>
     public static QualityCheck OddSize { get; } = new(
@@ -42,11 +42,11 @@ public static class QualityChecks
 
     public static QualityCheck ExactDuplicates { get; } = new(
         "exact_duplicates", "exact_hash", "1/|set| for members of a set of images with identical decoded pixels, else 1",
-        1.0, FlagDirection.Below, QualityCheckScope.Dataset, NoParameters);
+        1.0, FlagDirection.Below, QualityCheckScope.Dataset, _noParameters);
 
     public static QualityCheck NearDuplicates { get; } = new(
         "near_duplicates", "phash", "1/|set| for members of a set with identical 64-bit pHash (sets equal to an exact set removed), else 1",
-        1.0, FlagDirection.Below, QualityCheckScope.Dataset, NoParameters);
+        1.0, FlagDirection.Below, QualityCheckScope.Dataset, _noParameters);
 
     /// <summary>All nine, in cleanvision's order of its default issue types.</summary>
     public static IReadOnlyList<QualityCheck> All { get; } =

@@ -9,10 +9,10 @@ namespace Refinery.Imaging.Analysis;
 /// </summary>
 public static class QualityKernels
 {
-    private static readonly double BlurNormalizingFactor = QualityChecks.Blurry.Parameter("normalizing_factor");
-    private static readonly double BlurColorThreshold = QualityChecks.Blurry.Parameter("color_threshold");
-    private static readonly int BlurMaxResolution = (int)QualityChecks.Blurry.Parameter("max_resolution");
-    private static readonly double EntropyNormalizingFactor = QualityChecks.LowInformation.Parameter("normalizing_factor");
+    private static readonly double _blurNormalizingFactor = QualityChecks.Blurry.Parameter("normalizing_factor");
+    private static readonly double _blurColorThreshold = QualityChecks.Blurry.Parameter("color_threshold");
+    private static readonly int _blurMaxResolution = (int)QualityChecks.Blurry.Parameter("max_resolution");
+    private static readonly double _entropyNormalizingFactor = QualityChecks.LowInformation.Parameter("normalizing_factor");
 
     /// <summary>The 5th and 99th percentiles of per-pixel perceived brightness / 255, numpy-linear, exact.</summary>
     public static (double Percentile5, double Percentile99) BrightnessPercentiles(Mat brightnessMap)
@@ -66,7 +66,7 @@ public static class QualityKernels
     }
 
     /// <summary>low_information_score: <c>min(1, 0.1·entropy)</c>.</summary>
-    public static double LowInformationScore(Mat pixels) => Math.Min(1, EntropyNormalizingFactor * Entropy(pixels));
+    public static double LowInformationScore(Mat pixels) => Math.Min(1, _entropyNormalizingFactor * Entropy(pixels));
 
     /// <summary>
     /// blurry_score, cleanvision's procedure: shrink to <c>(max(1, W // r), max(1, H // r))</c>, r = max(W,H)/64
@@ -80,9 +80,9 @@ public static class QualityKernels
         using var grey = PillowGreyAtBlurSize(source, width, height);
         using var edges = FindEdges(grey);
         Cv2.MeanStdDev(edges, out _, out var edgeStd);
-        var blur = 1 - Math.Exp(-BlurNormalizingFactor * edgeStd.Val0);
-        var histogramTerm = 1 - Math.Exp(-BlurNormalizingFactor * GreyHistogramStd(grey));
-        if (histogramTerm <= BlurColorThreshold)
+        var blur = 1 - Math.Exp(-_blurNormalizingFactor * edgeStd.Val0);
+        var histogramTerm = 1 - Math.Exp(-_blurNormalizingFactor * GreyHistogramStd(grey));
+        if (histogramTerm <= _blurColorThreshold)
         {
             histogramTerm = 0;
         }
@@ -94,9 +94,9 @@ public static class QualityKernels
     {
         var longest = Math.Max(width, height);
         using var small = new Mat();
-        if (longest > BlurMaxResolution)
+        if (longest > _blurMaxResolution)
         {
-            var ratio = (double)longest / BlurMaxResolution;
+            var ratio = (double)longest / _blurMaxResolution;
             var size = new Size(Math.Max(1, (int)Math.Floor(width / ratio)), Math.Max(1, (int)Math.Floor(height / ratio)));
             Cv2.Resize(source, small, size, 0, 0, InterpolationFlags.Area);
         }
