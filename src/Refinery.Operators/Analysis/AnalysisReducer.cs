@@ -19,7 +19,7 @@ public sealed class AnalysisReducer(AnalysisParams parameters)
     private const int SizeBins = 16_384;
     private const string AllSamples = "";
 
-    private static readonly string[] KnownUsages = ["TRAIN", "EVAL", "TEST", "INFERENCE"];
+    private static readonly string[] _knownUsages = ["TRAIN", "EVAL", "TEST", "INFERENCE"];
 
     /// <param name="source">Yields the same samples in the same order each time it is called; it is called twice.</param>
     /// <param name="amend">Receives one amendment per analysed sample, during the second pass.</param>
@@ -119,7 +119,7 @@ public sealed class AnalysisReducer(AnalysisParams parameters)
     {
         var byUsage = new JsonObject();
         var usages = distributions.Keys.Where(key => key != AllSamples)
-            .OrderBy(usage => Array.IndexOf(KnownUsages, usage) is var index and >= 0 ? index : KnownUsages.Length)
+            .OrderBy(usage => Array.IndexOf(_knownUsages, usage) is var index and >= 0 ? index : _knownUsages.Length)
             .ThenBy(usage => usage, StringComparer.Ordinal);
         foreach (var usage in usages)
         {
