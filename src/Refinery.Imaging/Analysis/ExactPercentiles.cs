@@ -1,12 +1,14 @@
+using System.Buffers;
+
 namespace Refinery.Imaging.Analysis;
 
 /// <summary>
-/// numpy's default (linear) percentiles of a large span of bounded values, exactly, without sorting the span:
-/// a coarse histogram locates the order statistics needed, then only the values of those bins are sorted.
+/// numpy's default (linear) percentiles of a large span of bounded values, exactly, without sorting the span: a fine
+/// histogram (65 536 bins) locates the order statistics needed, then only the values of those few bins are gathered.
 /// </summary>
 public static class ExactPercentiles
 {
-    private const int Bins = 2048;
+    private const int Bins = 1 << 16;
 
     /// <summary>Percentiles (0..100) of <paramref name="values"/>, each of which lies in [0, <paramref name="maxValue"/>].</summary>
     public static double[] Compute(ReadOnlySpan<float> values, ReadOnlySpan<double> percentiles, float maxValue)
@@ -17,53 +19,50 @@ public static class ExactPercentiles
         }
 
         var scale = Bins / Math.Max(maxValue, float.Epsilon);
-        var counts = new int[Bins];
-        var binMin = new float[Bins];
-        var binMax = new float[Bins];
-        binMin.AsSpan().Fill(float.PositiveInfinity);
-        binMax.AsSpan().Fill(float.NegativeInfinity);
-        foreach (var value in values)
+        var counts = ArrayPool<int>.Shared.Rent(Bins);
+        try
         {
-            var bin = BinOf(value, scale);
-            counts[bin]++;
-            binMin[bin] = Math.Min(binMin[bin], value);
-            binMax[bin] = Math.Max(binMax[bin], value);
-        }
+            Array.Clear(counts, 0, Bins);
+            foreach (var value in values)
+            {
+                counts[BinOf(value, scale)]++;
+            }
 
-        var n = values.Length;
-        var ranks = new List<int>(percentiles.Length * 2);
-        foreach (var percentile in percentiles)
+            var n = values.Length;
+            var ranks = new int[percentiles.Length * 2];
+            for (var i = 0; i < percentiles.Length; i++)
+            {
+                var lower = (int)Math.Floor((n - 1) * percentiles[i] / 100.0);
+                ranks[2 * i] = lower;
+                ranks[(2 * i) + 1] = Math.Min(lower + 1, n - 1);
+            }
+
+            var orderStatistics = OrderStatistics(values, ranks, counts, scale);
+            var result = new double[percentiles.Length];
+            for (var i = 0; i < percentiles.Length; i++)
+            {
+                var position = (n - 1) * percentiles[i] / 100.0;
+                var fraction = position - Math.Floor(position);
+                var low = orderStatistics[ranks[2 * i]];
+                var high = orderStatistics[ranks[(2 * i) + 1]];
+                result[i] = low + (fraction * (high - low));
+            }
+
+            return result;
+        }
+        finally
         {
-            var position = (n - 1) * percentile / 100.0;
-            var lower = (int)Math.Floor(position);
-            ranks.Add(lower);
-            ranks.Add(Math.Min(lower + 1, n - 1));
+            ArrayPool<int>.Shared.Return(counts);
         }
-
-        var orderStatistics = OrderStatistics(values, ranks, counts, binMin, binMax, scale);
-        var result = new double[percentiles.Length];
-        for (var i = 0; i < percentiles.Length; i++)
-        {
-            var position = (n - 1) * percentiles[i] / 100.0;
-            var fraction = position - Math.Floor(position);
-            var low = orderStatistics[ranks[2 * i]];
-            var high = orderStatistics[ranks[(2 * i) + 1]];
-            result[i] = low + (fraction * (high - low));
-        }
-
-        return result;
     }
 
-    private static int BinOf(float value, float scale) => Math.Clamp((int)(value * scale), 0, Bins - 1);
+    // Values are never negative, so only the top needs clamping (the maximum itself lands one past the last bin).
+    private static int BinOf(float value, float scale) => Math.Min((int)(value * scale), Bins - 1);
 
-    private static Dictionary<int, double> OrderStatistics(
-        ReadOnlySpan<float> values, List<int> ranks, int[] counts, float[] binMin, float[] binMax, float scale)
+    private static Dictionary<int, double> OrderStatistics(ReadOnlySpan<float> values, int[] ranks, int[] counts, float scale)
     {
-        // For each rank: its bin and its rank inside that bin. A bin holding one distinct value answers at once
-        // (always the case for 8-bit grey levels); the others are gathered in one more pass and sorted.
         var located = new Dictionary<int, (int Bin, int RankInBin)>();
-        var found = new Dictionary<int, double>();
-        var toGather = new Dictionary<int, List<float>>();
+        var buckets = new Dictionary<int, List<float>>();
         foreach (var rank in ranks.Distinct())
         {
             var before = 0;
@@ -73,40 +72,42 @@ public static class ExactPercentiles
                 before += counts[bin++];
             }
 
-            if (binMin[bin] == binMax[bin])
+            located[rank] = (bin, rank - before);
+            buckets.TryAdd(bin, new List<float>(counts[bin]));
+        }
+
+        var isWanted = ArrayPool<bool>.Shared.Rent(Bins);
+        try
+        {
+            Array.Clear(isWanted, 0, Bins);
+            foreach (var bin in buckets.Keys)
             {
-                found[rank] = binMin[bin];
+                isWanted[bin] = true;
             }
-            else
+
+            foreach (var value in values)
             {
-                located[rank] = (bin, rank - before);
-                toGather.TryAdd(bin, new List<float>(counts[bin]));
+                var bin = BinOf(value, scale);
+                if (isWanted[bin])
+                {
+                    buckets[bin].Add(value);
+                }
             }
         }
-
-        if (toGather.Count == 0)
+        finally
         {
-            return found;
+            ArrayPool<bool>.Shared.Return(isWanted);
         }
 
-        foreach (var value in values)
+        foreach (var bucket in buckets.Values)
         {
-            if (toGather.TryGetValue(BinOf(value, scale), out var bucket))
+            // A bin of one distinct value (a flat image, any 8-bit grey level) needs no sort.
+            if (bucket.Min() != bucket.Max())
             {
-                bucket.Add(value);
+                bucket.Sort();
             }
         }
 
-        foreach (var bucket in toGather.Values)
-        {
-            bucket.Sort();
-        }
-
-        foreach (var (rank, (bin, rankInBin)) in located)
-        {
-            found[rank] = toGather[bin][rankInBin];
-        }
-
-        return found;
+        return located.ToDictionary(pair => pair.Key, pair => (double)buckets[pair.Value.Bin][pair.Value.RankInBin]);
     }
 }
