@@ -1,14 +1,12 @@
 // Single-thread latency of AnalysisSampleOperator on a generated 1.5 MP JPEG: median over many runs.
-// Usage: dotnet run -c Release -- [runs]
+// Usage: dotnet run -c Release -- [runs] [--breakdown]
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.Domain;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators;
 using Refinery.Operators.Analysis;
-using Refinery.Storage;
 
 Cv2.SetNumThreads(1); // single-thread figures: the engine parallelises across samples, not inside one
 var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 300;
@@ -91,31 +89,4 @@ static byte[] MakePhotoLikeJpeg(int width, int height)
     Cv2.GaussianBlur(image, image, new Size(0, 0), 1.2);
     Cv2.ImEncode(".jpg", image, out var bytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 90));
     return bytes;
-}
-
-internal sealed class SingleObjectStore(byte[] content) : IObjectStore
-{
-    public Task<Stream> OpenReadAsync(ObjectPath path, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new MemoryStream(content, writable: false));
-
-    public Task<ObjectInfo?> StatAsync(ObjectPath path, CancellationToken cancellationToken) =>
-        Task.FromResult<ObjectInfo?>(new ObjectInfo(path, content.Length));
-
-    public Task WriteAsync(ObjectPath path, Stream content, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public async IAsyncEnumerable<ObjectInfo> ListAsync(ObjectPath prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.CompletedTask;
-        yield break;
-    }
-
-    public Task DeleteAsync(ObjectPath path, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task DeletePrefixAsync(ObjectPath prefix, CancellationToken cancellationToken) => throw new NotSupportedException();
-}
-
-internal sealed class NoBoxes : IAnnotationBoxReader
-{
-    public ValueTask<IReadOnlyList<BoxRect>?> ReadBoxesAsync(Sample sample, IObjectStore inputs, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<BoxRect>?>(null);
 }
