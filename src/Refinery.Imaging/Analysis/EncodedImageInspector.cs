@@ -101,7 +101,8 @@ public static class EncodedImageInspector
             return null;
         }
 
-        var tail = data[Math.Max(0, data.Length - 64)..];
+        // IEND closes the file; a few KiB of slack tolerates trailing junk some writers append after it.
+        var tail = data[Math.Max(0, data.Length - 4096)..];
         return new EncodedImageInfo(EncodedImageFormat.Png, (int)width, (int)height, tail.IndexOf("IEND"u8) >= 0);
     }
 
