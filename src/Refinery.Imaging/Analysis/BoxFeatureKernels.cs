@@ -1,0 +1,155 @@
+using OpenCvSharp;
+
+namespace Refinery.Imaging.Analysis;
+
+/// <summary>The seven box features of operators.md §1, for boxes in original-image pixels.</summary>
+public static class BoxFeatureKernels
+{
+    /// <summary>All box features of one image; <paramref name="brightnessMap"/> is <see cref="ImageFeatureKernels.BrightnessMap"/> of <paramref name="pixels"/>.</summary>
+    public static BoxFeatureValues Measure(
+        IReadOnlyList<BoxRect> boxes, Mat pixels, Mat brightnessMap, bool withBrightness, bool withClarity)
+    {
+        int width = pixels.Cols, height = pixels.Rows;
+        var measures = new List<BoxMeasure>(boxes.Count);
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var box = boxes[i];
+            if (box.IsDegenerate)
+            {
+                continue;
+            }
+
+            measures.Add(new BoxMeasure(
+                AspectRatio(box),
+                AreaRatio(box, width, height),
+                Marginalization(box, width, height),
+                Overlap(boxes, i),
+                withBrightness ? Brightness(brightnessMap, box) : null,
+                withClarity ? Clarity(pixels, box) : null));
+        }
+
+        return new BoxFeatureValues(boxes.Count, AreaStd(boxes), measures);
+    }
+
+    /// <summary>bbox_area_std: population std of <c>(xmax−xmin)·(ymax−ymin)</c> over the image's boxes; 0 for 0 or 1 box.</summary>
+    public static double AreaStd(IReadOnlyList<BoxRect> boxes)
+    {
+        if (boxes.Count < 2)
+        {
+            return 0;
+        }
+
+        var mean = boxes.Average(box => box.Area);
+        return Math.Sqrt(boxes.Average(box => (box.Area - mean) * (box.Area - mean)));
+    }
+
+    /// <summary>bbox_aspect_ratio: <c>bw/bh</c>.</summary>
+    public static double AspectRatio(BoxRect box) => box.Width / box.Height;
+
+    /// <summary>bbox_area_ratio: <c>bw·bh / (W·H)</c>.</summary>
+    public static double AreaRatio(BoxRect box, int width, int height) => box.Area / ((double)width * height);
+
+    /// <summary>
+    /// bbox_marginalization: with d = box centre − image centre, <c>max(|dx|/(W/2), |dy|/(H/2))</c> — the closed form of
+    /// "centre-to-box-centre distance over centre-to-border distance along the same ray": 0 at the centre, 1 when the
+    /// box centre lies on the border (a box merely touching the border scores 1 − its half-extent over W/2 or H/2).
+    /// </summary>
+    public static double Marginalization(BoxRect box, int width, int height)
+    {
+        var dx = ((box.XMin + box.XMax) / 2) - (width / 2.0);
+        var dy = ((box.YMin + box.YMax) / 2) - (height / 2.0);
+        return Math.Max(Math.Abs(dx) / (width / 2.0), Math.Abs(dy) / (height / 2.0));
+    }
+
+    /// <summary>
+    /// bbox_overlap: <c>area(box ∩ ∪ others) / area(box)</c>, the union computed exactly by coordinate compression
+    /// (a sweep over the x-slabs of the clipped rectangles, merging their y-intervals in each slab).
+    /// </summary>
+    public static double Overlap(IReadOnlyList<BoxRect> boxes, int index)
+    {
+        var box = boxes[index];
+        if (box.IsDegenerate)
+        {
+            return 0;
+        }
+
+        var clipped = new List<BoxRect>();
+        for (var j = 0; j < boxes.Count; j++)
+        {
+            var other = boxes[j];
+            var intersection = new BoxRect(
+                Math.Max(box.XMin, other.XMin), Math.Max(box.YMin, other.YMin),
+                Math.Min(box.XMax, other.XMax), Math.Min(box.YMax, other.YMax));
+            if (j != index && !intersection.IsDegenerate)
+            {
+                clipped.Add(intersection);
+            }
+        }
+
+        return clipped.Count == 0 ? 0 : Math.Min(1, UnionArea(clipped) / box.Area);
+    }
+
+    /// <summary>bbox_brightness: brightness (mean perceived brightness / 255) of the box crop at full resolution.</summary>
+    public static double Brightness(Mat brightnessMap, BoxRect box)
+    {
+        using var crop = new Mat(brightnessMap, PixelRect(box, brightnessMap.Cols, brightnessMap.Rows));
+        return ImageFeatureKernels.Brightness(crop);
+    }
+
+    /// <summary>bbox_clarity: <see cref="ImageFeatureKernels.Clarity"/> of the full-resolution box crop.</summary>
+    public static double Clarity(Mat pixels, BoxRect box)
+    {
+        using var crop = new Mat(pixels, PixelRect(box, pixels.Cols, pixels.Rows));
+        return ImageFeatureKernels.Clarity(crop);
+    }
+
+    /// <summary>The whole pixels the box touches, clipped to the image and at least one pixel wide and high.</summary>
+    public static Rect PixelRect(BoxRect box, int width, int height)
+    {
+        var left = Math.Clamp((int)Math.Floor(box.XMin), 0, width - 1);
+        var top = Math.Clamp((int)Math.Floor(box.YMin), 0, height - 1);
+        var right = Math.Clamp((int)Math.Ceiling(box.XMax), left + 1, width);
+        var bottom = Math.Clamp((int)Math.Ceiling(box.YMax), top + 1, height);
+        return new Rect(left, top, right - left, bottom - top);
+    }
+
+    private static double UnionArea(List<BoxRect> rectangles)
+    {
+        var xs = rectangles.SelectMany(r => new[] { r.XMin, r.XMax }).Distinct().Order().ToArray();
+        var intervals = new List<(double Start, double End)>();
+        var area = 0.0;
+        for (var slab = 0; slab + 1 < xs.Length; slab++)
+        {
+            double left = xs[slab], right = xs[slab + 1];
+            intervals.Clear();
+            foreach (var r in rectangles)
+            {
+                if (r.XMin <= left && r.XMax >= right)
+                {
+                    intervals.Add((r.YMin, r.YMax));
+                }
+            }
+
+            intervals.Sort();
+            var covered = 0.0;
+            double runStart = 0, runEnd = 0;
+            var isRunOpen = false;
+            foreach (var (start, end) in intervals)
+            {
+                if (isRunOpen && start <= runEnd)
+                {
+                    runEnd = Math.Max(runEnd, end);
+                    continue;
+                }
+
+                covered += isRunOpen ? runEnd - runStart : 0;
+                (runStart, runEnd, isRunOpen) = (start, end, true);
+            }
+
+            covered += isRunOpen ? runEnd - runStart : 0;
+            area += covered * (right - left);
+        }
+
+        return area;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Refinery.Imaging.Analysis;
+
+/// <summary>
+/// Runs every feature, quality score and hash on one decoded image, sharing intermediate images: the full-resolution
+/// brightness map (brightness, dark, light, bbox_brightness) and the 512-px working image and its grey version
+/// (saturation, clarity, colourfulness, blurry, pHash).
+/// </summary>
+public static class ImageAnalyzer
+{
+    /// <param name="image">The decoded image; not disposed here.</param>
+    /// <param name="features">Features to compute; quality scores and hashes are always computed.</param>
+    /// <param name="boxes">Annotation boxes in original pixels, or null when the sample has none.</param>
+    public static ImageAnalysis Analyze(DecodedImage image, AnalysisFeatures features, IReadOnlyList<BoxRect>? boxes)
+    {
+        int width = image.Width, height = image.Height;
+        using var brightnessMap = ImageFeatureKernels.BrightnessMap(image.Pixels);
+        var (percentile5, percentile99) = QualityKernels.BrightnessPercentiles(brightnessMap);
+        using var working = ImageFeatureKernels.WorkingImage(image.Pixels);
+        using var workingGrey = ImageFeatureKernels.ToGrey(working);
+
+        var quality = new QualityScores(
+            Dark: QualityKernels.DarkScore(percentile99),
+            Light: QualityKernels.LightScore(percentile5),
+            Blurry: QualityKernels.BlurryScore(working, width, height),
+            LowInformation: QualityKernels.LowInformationScore(image.Pixels),
+            OddAspectRatio: QualityKernels.OddAspectRatioScore(width, height),
+            Grayscale: QualityKernels.GrayscaleScore(image.IsGrayscaleMode),
+            SizeValue: QualityKernels.SizeValue(width, height));
+
+        BoxFeatureValues? boxValues = null;
+        if (boxes is not null && (features & AnalysisFeatures.BoxFeatures) != 0)
+        {
+            boxValues = BoxFeatureKernels.Measure(
+                boxes, image.Pixels, brightnessMap,
+                withBrightness: features.HasFlag(AnalysisFeatures.BboxBrightness),
+                withClarity: features.HasFlag(AnalysisFeatures.BboxClarity));
+        }
+
+        return new ImageAnalysis(
+            width,
+            height,
+            ImageFeatureKernels.Resolution(width, height),
+            ImageFeatureKernels.AspectRatio(width, height),
+            ImageFeatureKernels.Brightness(brightnessMap),
+            features.HasFlag(AnalysisFeatures.Saturation) ? ImageFeatureKernels.Saturation(working) : null,
+            features.HasFlag(AnalysisFeatures.Clarity) ? ImageFeatureKernels.LaplacianVariance(workingGrey) : null,
+            features.HasFlag(AnalysisFeatures.Colorfulness) ? ImageFeatureKernels.Colorfulness(working) : null,
+            boxValues,
+            quality,
+            ImageHashes.Exact(image.Stored),
+            ImageHashes.Perceptual(workingGrey));
+    }
+}

@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Text.Json.Nodes;
+using OpenCvSharp;
+using Refinery.Domain;
+using Refinery.Imaging.Analysis;
+using Refinery.Storage;
+
+namespace Refinery.Operators.Analysis;
+
+/// <summary>
+/// The map stage of <c>sys_data_analyse</c>: reads one image, decodes it once at full resolution (cleanvision's
+/// percentiles and exact hash are defined on every stored pixel, so a reduced decode would give up parity there; the
+/// small-image features shrink that one decode instead of decoding again), and keeps every selected feature, the six
+/// per-image quality scores and both hashes as the sample's values. Never throws for a bad image.
+/// </summary>
+public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader) : ISampleOperator
+{
+    public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
+    {
+        var sample = work.Sample;
+        if (ParseObjectUri(sample.Source) is not { } path)
+        {
+            return Failed(sample, $"source '{sample.Source}' is not an obs://bucket/key URI");
+        }
+
+        IReadOnlyList<BoxRect>? boxes = null;
+        if (work.TaskType == TaskTypes.ObjectDetection && (parameters.Flags & AnalysisFeatures.BoxFeatures) != 0)
+        {
+            try
+            {
+                boxes = await boxReader.ReadBoxesAsync(sample, environment.Inputs, cancellationToken);
+            }
+            catch (ObjectNotFoundException)
+            {
+                boxes = null; // an annotation that is gone leaves the image features
+            }
+        }
+
+        byte[] buffer;
+        int length;
+        try
+        {
+            await using var stream = await environment.Inputs.OpenReadAsync(path, cancellationToken);
+            (buffer, length) = await ReadAllAsync(stream, cancellationToken);
+        }
+        catch (ObjectNotFoundException)
+        {
+            return Failed(sample, $"image {path.ToUri()} does not exist");
+        }
+
+        try
+        {
+            return Analyse(sample, buffer.AsSpan(0, length), boxes is { Count: > 0 } ? boxes : null);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private SampleOutcome Analyse(Sample sample, ReadOnlySpan<byte> encoded, IReadOnlyList<BoxRect>? boxes)
+    {
+        if (encoded.IsEmpty)
+        {
+            return Failed(sample, "image file is empty (0 bytes)");
+        }
+
+        if (EncodedImageInspector.Inspect(encoded) is not { } header)
+        {
+            return Failed(sample, "not a readable JPEG, PNG or BMP image (unknown or damaged header)");
+        }
+
+        if (header.Width <= 0 || header.Height <= 0)
+        {
+            return Failed(sample, $"image header gives an empty size {header.Width}x{header.Height}");
+        }
+
+        if (header.Pixels > parameters.MaxImagePixels)
+        {
+            return Failed(sample, $"image is {header.Width}x{header.Height} = {header.Pixels} pixels, over the limit of {parameters.MaxImagePixels} (params.max_image_pixels)");
+        }
+
+        if (!header.IsComplete)
+        {
+            return Failed(sample, $"{header.Format} file is truncated (it ends before its end marker)");
+        }
+
+        try
+        {
+            using var image = DecodedImage.TryDecode(encoded);
+            if (image is null)
+            {
+                return Failed(sample, $"{header.Format} image could not be decoded");
+            }
+
+            var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);
+            return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], Output: null, ToValues(sample, analysis));
+        }
+        catch (OpenCVException exception)
+        {
+            return Failed(sample, $"{header.Format} image could not be decoded: {exception.Message}");
+        }
+    }
+
+    private JsonObject ToValues(Sample sample, ImageAnalysis analysis)
+    {
+        var values = new JsonObject
+        {
+            [AnalysisValueKeys.Width] = analysis.Width,
+            [AnalysisValueKeys.Height] = analysis.Height,
+        };
+        if (sample.Usage is { Length: > 0 } usage)
+        {
+            values[AnalysisValueKeys.Usage] = usage;
+        }
+
+        foreach (var feature in parameters.Features)
+        {
+            if (FeatureValue(feature.Flag, analysis) is { } value)
+            {
+                values[feature.Id] = value;
+            }
+        }
+
+        foreach (var (check, score) in analysis.Quality.ByCheck())
+        {
+            values[check.ScoreKey] = score;
+            values[check.FlagKey] = check.IsFlagged(score);
+        }
+
+        values[AnalysisValueKeys.ExactHash] = ImageHashes.ToHex(analysis.ExactHash);
+        values[AnalysisValueKeys.PerceptualHash] = ImageHashes.ToHex(analysis.PerceptualHash);
+        return values;
+    }
+
+    private static JsonNode? FeatureValue(AnalysisFeatures feature, ImageAnalysis analysis)
+    {
+        var image = feature switch
+        {
+            AnalysisFeatures.Resolution => analysis.Resolution,
+            AnalysisFeatures.AspectRatio => analysis.AspectRatio,
+            AnalysisFeatures.Brightness => analysis.Brightness,
+            AnalysisFeatures.Saturation => analysis.Saturation,
+            AnalysisFeatures.Clarity => analysis.Clarity,
+            AnalysisFeatures.Colorfulness => analysis.Colorfulness,
+            _ => (JsonNode?)null,
+        };
+        if (image is not null || analysis.Boxes is not { } boxes)
+        {
+            return image;
+        }
+
+        return feature switch
+        {
+            AnalysisFeatures.BboxNum => boxes.Count,
+            AnalysisFeatures.BboxAreaStd => boxes.AreaStd,
+            AnalysisFeatures.BboxAspectRatio => PerBox(boxes, box => box.AspectRatio),
+            AnalysisFeatures.BboxAreaRatio => PerBox(boxes, box => box.AreaRatio),
+            AnalysisFeatures.BboxMarginalization => PerBox(boxes, box => box.Marginalization),
+            AnalysisFeatures.BboxOverlap => PerBox(boxes, box => box.Overlap),
+            AnalysisFeatures.BboxBrightness => PerBox(boxes, box => box.Brightness),
+            AnalysisFeatures.BboxClarity => PerBox(boxes, box => box.Clarity),
+            _ => null,
+        };
+    }
+
+    private static JsonArray PerBox(BoxFeatureValues boxes, Func<BoxMeasure, double?> select) =>
+        [.. boxes.Boxes.Select(select).OfType<double>().Select(value => (JsonNode)value)];
+
+    private static string Describe(ImageAnalysis analysis)
+    {
+        var issues = analysis.Quality.ByCheck().Where(pair => pair.Check.IsFlagged(pair.Score)).Select(pair => pair.Check.Issue).ToList();
+        var boxes = analysis.Boxes is { } values ? $", {values.Count} boxes" : "";
+        var flagged = issues.Count == 0 ? "no per-image quality issue" : $"quality issues: {string.Join(", ", issues)}";
+        return $"analysed {analysis.Width}x{analysis.Height}{boxes}; {flagged}";
+    }
+
+    private static SampleOutcome Failed(Sample sample, string reason)
+    {
+        var values = new JsonObject { [AnalysisValueKeys.Failed] = true, [AnalysisValueKeys.Reason] = reason };
+        if (sample.Usage is { Length: > 0 } usage)
+        {
+            values[AnalysisValueKeys.Usage] = usage;
+        }
+
+        return new SampleOutcome(ResultProperty.Deleted, [$"not analysed: {reason}"], Output: null, values);
+    }
+
+    // obs://bucket/key; the shared Storage parser replaces this when it lands.
+    private static ObjectPath? ParseObjectUri(string uri)
+    {
+        const string Scheme = "obs://";
+        if (!uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = uri[Scheme.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return slash <= 0 || slash == rest.Length - 1 ? null : new ObjectPath(rest[..slash], rest[(slash + 1)..]);
+    }
+
+    // The whole file in one pooled buffer: decoding needs it contiguous, and pooling spares a large-object allocation per image.
+    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var expected = stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, Array.MaxLength) : 1 << 20;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expected, 4096));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Imaging.Analysis;
+using Refinery.Operators.Analysis;
+
+namespace Refinery.Operators.Tests.Analysis;
+
+public sealed class AnalysisSampleOperatorTests
+{
+    private readonly MemoryObjectStore _store = new();
+
+    private static AnalysisParams Params(string json = """{"task_type": "image_classification"}""") =>
+        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
+
+    private async Task<SampleOutcome> ProcessAsync(
+        string key, byte[] content, AnalysisParams? parameters = null, IAnnotationBoxReader? boxes = null, string? usage = "TRAIN")
+    {
+        _store.Put("bucket", key, content);
+        var parsed = parameters ?? Params();
+        var sample = new Sample($"obs://bucket/{key}", usage);
+        var work = new SampleWork(sample, key, parsed.TaskType);
+        return await new AnalysisSampleOperator(parsed, boxes ?? new FixedBoxReader())
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_jpeg_is_kept_with_every_feature_score_and_hash_in_its_values()
+    {
+        var outcome = await ProcessAsync("a.jpg", SampleImages.SceneJpeg(640, 480));
+
+        Assert.Equal(ResultProperty.Reserved, outcome.Property);
+        Assert.Null(outcome.Output);
+        var values = outcome.Values!;
+        Assert.Equal(640, values["width"]!.GetValue<int>());
+        Assert.Equal(480, values["height"]!.GetValue<int>());
+        Assert.Equal("TRAIN", values["usage"]!.GetValue<string>());
+        foreach (var id in new[] { "resolution", "aspect_ratio", "brightness", "saturation", "clarity", "colorfulness" })
+        {
+            Assert.NotNull(values[id]);
+        }
+
+        foreach (var check in QualityChecks.PerImage)
+        {
+            Assert.NotNull(values[check.ScoreKey]);
+        }
+
+        Assert.Matches("^[0-9a-f]{16}$", values["exact_hash"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{16}$", values["phash"]!.GetValue<string>());
+        Assert.Null(values["bbox_num"]);
+    }
+
+    [Fact]
+    public async Task Op_list_limits_the_features_kept()
+    {
+        var outcome = await ProcessAsync("a.jpg", SampleImages.SceneJpeg(64, 48), Params("""{"op_list": ["brightness"]}"""));
+
+        Assert.NotNull(outcome.Values!["brightness"]);
+        Assert.Null(outcome.Values["clarity"]);
+        Assert.NotNull(outcome.Values["dark_score"]);
+    }
+
+    [Fact]
+    public async Task Detection_samples_with_boxes_get_box_features()
+    {
+        var boxes = new FixedBoxReader(new Dictionary<string, BoxRect[]>
+        {
+            ["obs://bucket/a.jpg"] = [new(0, 0, 20, 20), new(10, 0, 30, 20)],
+        });
+
+        var outcome = await ProcessAsync("a.jpg", SampleImages.SceneJpeg(100, 100), Params("""{"task_type": "object_detection"}"""), boxes);
+
+        var values = outcome.Values!;
+        Assert.Equal(2, values["bbox_num"]!.GetValue<int>());
+        Assert.Equal([0.5, 0.5], values["bbox_overlap"]!.AsArray().Select(node => node!.GetValue<double>()));
+        Assert.Equal(2, values["bbox_clarity"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Detection_samples_without_boxes_get_image_features_only()
+    {
+        var outcome = await ProcessAsync("b.jpg", SampleImages.SceneJpeg(100, 100), Params("""{"task_type": "object_detection"}"""));
+
+        Assert.NotNull(outcome.Values!["brightness"]);
+        Assert.Null(outcome.Values["bbox_num"]);
+    }
+
+    public static TheoryData<string, byte[], string> BadImages()
+    {
+        var jpeg = SampleImages.SceneJpeg(200, 100);
+        using var scene = SampleImages.Scene(200, 100);
+        var corruptPng = SampleImages.Png(scene);
+        for (var i = 40; i < corruptPng.Length - 20; i++)
+        {
+            corruptPng[i] ^= 0x5A; // header and IEND intact, pixel data and CRCs garbage
+        }
+
+        return new TheoryData<string, byte[], string>
+        {
+            { "empty.jpg", [], "empty" },
+            { "truncated.jpg", jpeg[..(jpeg.Length / 2)], "truncated" },
+            { "text.jpg", "not an image"u8.ToArray(), "not a readable" },
+            { "corrupt.png", corruptPng, "could not be decoded" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadImages))]
+    public async Task A_bad_image_is_a_failed_outcome_with_its_reason(string key, byte[] content, string reason)
+    {
+        var outcome = await ProcessAsync(key, content);
+
+        Assert.Equal(ResultProperty.Deleted, outcome.Property);
+        Assert.True(outcome.Values!["failed"]!.GetValue<bool>());
+        Assert.Contains(reason, outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(reason, Assert.Single(outcome.Description), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_over_the_pixel_limit_is_refused_before_decoding()
+    {
+        var outcome = await ProcessAsync("big.jpg", SampleImages.SceneJpeg(200, 100), Params("""{"max_image_pixels": 10000}"""));
+
+        Assert.True(outcome.Values!["failed"]!.GetValue<bool>());
+        Assert.Contains("20000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_object_is_a_failed_outcome()
+    {
+        var parameters = Params();
+        var work = new SampleWork(new Sample("obs://bucket/missing.jpg"), "missing.jpg", parameters.TaskType);
+
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+
+        Assert.Contains("does not exist", outcome.Values!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
