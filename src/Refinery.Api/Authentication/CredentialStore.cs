@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
 using Refinery.Catalog.Records;
@@ -41,6 +42,22 @@ public sealed class CredentialStore(IDbContextFactory<CatalogContext> catalog, T
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         return await db.AccessKeys.AsNoTracking().SingleOrDefaultAsync(key => key.AccessKey == accessKey, cancellationToken);
+    }
+
+    /// <summary>Creates an AK/SK pair for a project: a 20-character access key and a 40-character secret.</summary>
+    public async Task<AccessKeyRecord> CreateAccessKeyAsync(string projectId, CancellationToken cancellationToken)
+    {
+        var record = new AccessKeyRecord
+        {
+            AccessKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20),
+            SecretKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40),
+            ProjectId = projectId,
+            CreateTime = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        db.AccessKeys.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
     }
 
     /// <summary>Issues a token for a project and returns it in clear, the only time it is ever seen.</summary>

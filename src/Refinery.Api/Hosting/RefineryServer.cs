@@ -78,6 +78,7 @@ public static class RefineryServer
         services.AddSingleton<VersionReconciler>();
         services.AddTransient<VersionJobs>();
         services.AddSingleton<InputValidator>();
+        services.AddSingleton<AnalysisTemplateCompleter>();
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();

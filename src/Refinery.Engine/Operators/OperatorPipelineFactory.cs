@@ -1,6 +1,7 @@
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Operators;
+using Refinery.Operators.Analysis;
 using Refinery.Operators.Validation;
 
 namespace Refinery.Engine.Operators;
@@ -21,6 +22,7 @@ public static class OperatorPipelineFactory
         return templateId switch
         {
             TemplateIds.Validation => CreateValidation(operatorParam, parameters),
+            TemplateIds.Analyse => CreateAnalysis(parameters),
             _ when TemplateIds.IsKnown(templateId) => throw ModelArtsErrors.InvalidArgument(
                 "template.id", $"template {templateId} is not available yet; available: {TemplateIds.Validation}, {TemplateIds.Analyse}"),
             _ => throw ModelArtsErrors.InvalidArgument("template.id", $"must be one of {string.Join(", ", TemplateIds.All)}, got '{templateId}'"),
@@ -37,6 +39,13 @@ public static class OperatorPipelineFactory
             _ => throw ModelArtsErrors.InvalidArgument(
                 "template.operator_params", $"{template.Id} takes exactly one operator, got {operators.Count}"),
         };
+    }
+
+    private static OperatorPipeline CreateAnalysis(OperatorParameters parameters)
+    {
+        var analysis = AnalysisParams.Parse(parameters);
+        return new OperatorPipeline(
+            TemplateIds.Analyse, analysis.TaskType, new AnalysisSampleOperator(analysis, new VocAnnotationBoxReader()), PublishesOutput: false, null, analysis);
     }
 
     private static OperatorPipeline CreateValidation(OperatorParam operatorParam, OperatorParameters parameters)

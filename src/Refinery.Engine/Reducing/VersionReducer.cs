@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
@@ -8,6 +10,7 @@ using Refinery.Domain;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
+using Refinery.Operators.Analysis;
 using Refinery.Storage;
 
 namespace Refinery.Engine.Reducing;
@@ -48,7 +51,13 @@ public sealed class VersionReducer(
             await publisher.WriteManifestAsync(ReadResults(versionId, shardCount, cancellationToken), root, pipeline.TaskType, pipeline.OutputProperties, cancellationToken);
         }
 
-        if (await stopSignal.IsStoppedAsync(versionId, cancellationToken) || !await StoreAndCompleteAsync(version, shardCount, outputRoot, cancellationToken))
+        await using var amendments = new AmendmentSpool();
+        var resultJson = pipeline.Analysis is { } analysis
+            ? await AnalyseAsync(versionId, shardCount, analysis, amendments, cancellationToken)
+            : null;
+
+        if (await stopSignal.IsStoppedAsync(versionId, cancellationToken)
+            || !await StoreAndCompleteAsync(version, shardCount, outputRoot, resultJson, amendments, cancellationToken))
         {
             logger.LogInformation("Version {VersionId} was stopped before it completed; withdrawing its output", versionId);
             if (outputRoot is { } withdrawn)
@@ -63,7 +72,20 @@ public sealed class VersionReducer(
         await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
     }
 
-    private async Task<bool> StoreAndCompleteAsync(TaskVersionRecord version, int shardCount, ObjectPath? outputRoot, CancellationToken cancellationToken)
+    /// <summary>Feature analysis: the dataset-level result, and the per-sample amendments into the spool.</summary>
+    private async Task<string> AnalyseAsync(
+        string versionId, int shardCount, AnalysisParams analysis, AmendmentSpool amendments, CancellationToken cancellationToken)
+    {
+        var result = await new AnalysisReducer(analysis).ReduceAsync(
+            () => ReadResults(versionId, shardCount, cancellationToken)
+                .Select(sample => new AnalysedSample(sample.Ordinal.ToString(CultureInfo.InvariantCulture), sample.Values)),
+            amendments.WriteAsync,
+            cancellationToken);
+        return result.ToJsonString();
+    }
+
+    private async Task<bool> StoreAndCompleteAsync(
+        TaskVersionRecord version, int shardCount, ObjectPath? outputRoot, string? resultJson, AmendmentSpool amendments, CancellationToken cancellationToken)
     {
         var counts = new VersionCountsBuilder();
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
@@ -74,7 +96,8 @@ public sealed class VersionReducer(
         await foreach (var result in ReadResults(version.VersionId, shardCount, cancellationToken))
         {
             counts.Add(result.Property);
-            db.Results.Add(ToRecord(version.VersionId, result, outputRoot));
+            var amended = await amendments.TakeAsync(result.Ordinal, cancellationToken) is { } extra ? result with { Values = Merge(result.Values, extra) } : result;
+            db.Results.Add(ToRecord(version.VersionId, amended, outputRoot));
             if (++pending == InsertBatchSize)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -86,7 +109,7 @@ public sealed class VersionReducer(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true; // completion below updates a tracked version
-        if (!await lifecycle.CompleteInAsync(db, version.VersionId, counts.Build(), resultJson: null, cancellationToken))
+        if (!await lifecycle.CompleteInAsync(db, version.VersionId, counts.Build(), resultJson, cancellationToken))
         {
             return false; // the transaction rolls back: no results for a version that did not complete
         }
@@ -105,6 +128,18 @@ public sealed class VersionReducer(
                 yield return result;
             }
         }
+    }
+
+    private static JsonObject Merge(JsonObject? values, JsonObject extra)
+    {
+        var merged = values ?? [];
+        foreach (var (key, value) in extra.ToList())
+        {
+            extra.Remove(key);
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     private static ObjectPath OutputRootOf(TaskVersionRecord version)

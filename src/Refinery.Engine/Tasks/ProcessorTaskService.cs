@@ -16,7 +16,8 @@ public sealed class ProcessorTaskService(
     InputValidator validator,
     VersionLifecycle lifecycle,
     IJobScheduler scheduler,
-    StagingArea staging)
+    StagingArea staging,
+    AnalysisTemplateCompleter analysisTemplates)
 {
     public async Task<string> CreateTaskAsync(string projectId, TaskDefinition definition, CancellationToken cancellationToken)
     {
@@ -24,6 +25,12 @@ public sealed class ProcessorTaskService(
         var inputs = definition.Inputs ?? throw ModelArtsErrors.InvalidArgument("inputs", "either data_source or inputs is required");
         var pipeline = OperatorPipelineFactory.Create(template);
         await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+        if (pipeline.TemplateId == TemplateIds.Analyse)
+        {
+            template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
+            pipeline = OperatorPipelineFactory.Create(template);
+        }
+
         var workPath = ValidateWorkPath(pipeline, definition.WorkPath, inputs);
 
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
@@ -87,6 +94,10 @@ public sealed class ProcessorTaskService(
         if (definition.Inputs is not null)
         {
             await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+            if (pipeline.TemplateId == TemplateIds.Analyse)
+            {
+                template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
+            }
         }
 
         var workPath = ValidateWorkPath(pipeline, definition.WorkPath ?? StripOutput(TaskJson.ReadWorkPath(task.WorkPathJson)), inputs);

@@ -75,6 +75,9 @@ public sealed class RefineryInstance : IAsyncLifetime
         return (projectId, token);
     }
 
+    public Task<AccessKeyRecord> CreateAccessKeyAsync(string projectId) =>
+        _app!.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
+
     /// <summary>Writes a file under the <c>imgs</c> bucket and returns its path relative to the bucket.</summary>
     public string WriteImage(string relativePath, byte[] content)
     {

@@ -16,4 +16,14 @@ public static class TaskBodies
                           "image_max_height": "{{maxHeight}}", "total_status": "[0,1,2]" } } ] }
         }
         """;
+
+    /// <summary>A feature-analysis task as the ModelArts console sends it: the data in data_source, op_list empty.</summary>
+    public static string Analysis(string name, string source, string? opList = null, bool isNormed = false) => $$"""
+        {
+          "name": "{{name}}", "description": "",
+          "data_source": { "type": "OBS", "source": "{{source}}" },
+          "template": { "id": "sys_data_analyse",
+            "operator_params": [ { "id": "sys_data_analyse", "params": { "op_list": [{{opList}}], "is_normed": {{(isNormed ? "true" : "false")}} } } ] }
+        }
+        """;
 }

@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Refinery.Api.Authentication;
+using Refinery.Api.Hosting;
+using Refinery.Catalog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Refinery.Cli.Commands;
+
+/// <summary><c>refinery access-key</c>: creates an AK/SK pair for <c>SDK-HMAC-SHA256</c> signed requests.</summary>
+public sealed class CreateAccessKeyCommand : AsyncCommand<CreateAccessKeyCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--data-dir <DIR>")]
+        [Description("The data directory of the server. Env: REFINERY_DATA_DIR. Default: ./data")]
+        public string? DataDirectory { get; init; }
+
+        [CommandOption("--project <PROJECT_ID>")]
+        [Description("The project the key acts in. Default: the default project.")]
+        public string? ProjectId { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = new RefineryOptions
+        {
+            DataDirectory = Path.GetFullPath(settings.DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data"),
+            RunWorkers = false,
+        };
+        var (app, _) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
+        await using (app)
+        {
+            var projectId = settings.ProjectId;
+            if (projectId is null)
+            {
+                await using var db = await app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>().CreateDbContextAsync(cancellationToken);
+                projectId = await db.Projects.OrderBy(project => project.CreateTime).Select(project => project.ProjectId).FirstAsync(cancellationToken);
+            }
+
+            var key = await app.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"project_id: [bold]{key.ProjectId}[/]");
+            AnsiConsole.MarkupLineInterpolated($"AK: [bold]{key.AccessKey}[/]");
+            AnsiConsole.MarkupLineInterpolated($"SK: [bold]{key.SecretKey}[/] (shown once; sign requests with SDK-HMAC-SHA256)");
+        }
+
+        return 0;
+    }
+}
