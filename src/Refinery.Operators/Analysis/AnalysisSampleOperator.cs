@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Storage;
 
@@ -15,6 +16,8 @@ namespace Refinery.Operators.Analysis;
 /// </summary>
 public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader) : ISampleOperator
 {
+    private readonly ImageDecoder _decoder = new(new ImageDecodeLimits(MaxPixels: parameters.MaxImagePixels));
+
     public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
     {
         var sample = work.Sample;
@@ -60,45 +63,31 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
 
     private SampleOutcome Analyse(Sample sample, ReadOnlySpan<byte> encoded, IReadOnlyList<BoxRect>? boxes)
     {
-        if (encoded.IsEmpty)
+        // Analysis is defined on the processable formats only (operators.md Part A); an empty file is the decoder's to name.
+        var format = ImageFormatSniffer.Sniff(encoded);
+        if (!encoded.IsEmpty && !ImageFormatSniffer.IsProcessable(format))
         {
-            return Failed(sample, "image file is empty (0 bytes)");
+            return Failed(sample, format == ImageFormat.Unknown
+                ? "not a readable JPEG, PNG or BMP image (unknown or damaged header)"
+                : $"not a readable JPEG, PNG or BMP image (it is {format} data)");
         }
 
-        if (EncodedImageInspector.Inspect(encoded) is not { } header)
+        if (!_decoder.TryDecode(encoded, ImreadModes.Unchanged, out var image, out var failure))
         {
-            return Failed(sample, "not a readable JPEG, PNG or BMP image (unknown or damaged header)");
+            return Failed(sample, $"image could not be decoded: {failure}");
         }
 
-        if (header.Width <= 0 || header.Height <= 0)
+        using (image)
         {
-            return Failed(sample, $"image header gives an empty size {header.Width}x{header.Height}");
-        }
-
-        if (header.Pixels > parameters.MaxImagePixels)
-        {
-            return Failed(sample, $"image is {header.Width}x{header.Height} = {header.Pixels} pixels, over the limit of {parameters.MaxImagePixels} (params.max_image_pixels)");
-        }
-
-        if (!header.IsComplete)
-        {
-            return Failed(sample, $"{header.Format} file is truncated (it ends before its end marker)");
-        }
-
-        try
-        {
-            using var image = DecodedImage.TryDecode(encoded);
-            if (image is null)
+            try
             {
-                return Failed(sample, $"{header.Format} image could not be decoded");
+                var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);
+                return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], Output: null, ToValues(sample, analysis));
             }
-
-            var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);
-            return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], Output: null, ToValues(sample, analysis));
-        }
-        catch (OpenCVException exception)
-        {
-            return Failed(sample, $"{header.Format} image could not be decoded: {exception.Message}");
+            catch (OpenCVException exception)
+            {
+                return Failed(sample, $"{format} image could not be analysed: {exception.Message}");
+            }
         }
     }
 
