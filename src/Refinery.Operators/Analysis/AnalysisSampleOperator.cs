@@ -21,9 +21,9 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
     public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
     {
         var sample = work.Sample;
-        if (ParseObjectUri(sample.Source) is not { } path)
+        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sample.Source, out var path, out var pathFailure))
         {
-            return Failed(sample, $"source '{sample.Source}' is not an obs://bucket/key URI");
+            return Failed(sample, pathFailure);
         }
 
         IReadOnlyList<BoxRect>? boxes = null;
@@ -173,20 +173,6 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
         }
 
         return new SampleOutcome(ResultProperty.Deleted, [$"not analysed: {reason}"], Output: null, values);
-    }
-
-    // obs://bucket/key; the shared Storage parser replaces this when it lands.
-    private static ObjectPath? ParseObjectUri(string uri)
-    {
-        const string Scheme = "obs://";
-        if (!uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var rest = uri[Scheme.Length..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash <= 0 || slash == rest.Length - 1 ? null : new ObjectPath(rest[..slash], rest[(slash + 1)..]);
     }
 
     // The whole file in one pooled buffer: decoding needs it contiguous, and pooling spares a large-object allocation per image.

@@ -25,9 +25,9 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(environment);
         var sample = work.Sample;
-        if (!TryParseObjectUri(sample.Source, out var source))
+        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sample.Source, out var source, out var sourceFailure))
         {
-            return Dropped($"its source '{sample.Source}' is not an obs:// object URI");
+            return Dropped($"its source is not an object path: {sourceFailure}");
         }
 
         var (bytes, readFailure) = await ReadAsync(environment.Inputs, source, _decoder.Limits.MaxBytes, cancellationToken);
@@ -216,9 +216,9 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
     private static async Task<(AnnotationValidation Validation, ObjectPath? Source)> ValidateAnnotationAsync(
         IObjectStore inputs, string location, ValidatedImage image, CancellationToken cancellationToken)
     {
-        if (!TryParseObjectUri(location, out var path))
+        if (!SampleLocationParser.TryParse(SampleLocationParser.AnnotationField, location, out var path, out var pathFailure))
         {
-            return (AnnotationValidation.Dropped($"its location '{location}' is not an obs:// object URI"), null);
+            return (AnnotationValidation.Dropped($"its location is not an object path: {pathFailure}"), null);
         }
 
         var (bytes, failure) = await ReadAsync(inputs, path, VocAnnotationReader.MaxCharacters, cancellationToken);
@@ -265,34 +265,6 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
             // Stores surface their own exception types (S3, file system); any of them makes this one sample unreadable.
             return (null, $"reading {path} failed ({exception.Message})");
         }
-    }
-
-    /// <summary>
-    /// <c>obs://bucket/key</c> (or <c>s3://</c>) to an object path. Kept in this one method so that the shared
-    /// storage path parser can replace it without touching the rest.
-    /// </summary>
-    private static bool TryParseObjectUri(string uri, out ObjectPath path)
-    {
-        path = default;
-        foreach (var scheme in (ReadOnlySpan<string>)["obs://", "s3://"])
-        {
-            if (!uri.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var rest = uri[scheme.Length..];
-            var slash = rest.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0 || slash == rest.Length - 1)
-            {
-                return false;
-            }
-
-            path = new ObjectPath(rest[..slash], rest[(slash + 1)..]);
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>The folder (with its trailing slash, or empty) and the stem of an output name.</summary>

@@ -124,6 +124,22 @@ public sealed class AnalysisSampleOperatorTests
         Assert.Contains("20000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a.jpg")]
+    [InlineData("obs://bucket")]
+    [InlineData("obs://bucket//a.jpg")]
+    public async Task A_source_that_names_no_object_is_a_failed_outcome_not_an_exception(string source)
+    {
+        var parameters = Params();
+        var work = new SampleWork(new Sample(source), "a.jpg", parameters.TaskType);
+
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+
+        Assert.Equal(ResultProperty.Deleted, outcome.Property);
+        Assert.Contains("Field 'source'", outcome.Values!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_object_is_a_failed_outcome()
     {

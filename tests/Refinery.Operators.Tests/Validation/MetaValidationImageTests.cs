@@ -58,6 +58,20 @@ public sealed class MetaValidationImageTests : IDisposable
         Assert.Contains("does not exist", Assert.Single(outcome.Description), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nowhere.jpg")]
+    [InlineData("obs://in")]
+    [InlineData("obs://in//nowhere.jpg")]
+    public async Task A_source_that_names_no_object_is_deleted_with_the_reason_not_thrown(string source)
+    {
+        var outcome = await _harness.RunAsync(new Sample(source), "nowhere.jpg");
+
+        Assert.Equal(ResultProperty.Deleted, outcome.Property);
+        var reason = Assert.Single(outcome.Description);
+        Assert.Contains("Field 'source'", reason, StringComparison.Ordinal);
+        Assert.Contains(source, reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_grayscale_png_is_converted_to_three_channels_and_saved_as_png_with_checked_suffix()
     {
