@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.Domain;
@@ -39,25 +38,15 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
             }
         }
 
-        byte[] buffer;
-        int length;
-        try
+        var (encoded, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, path, _decoder.Limits.MaxBytes, cancellationToken);
+        if (encoded is null)
         {
-            await using var stream = await environment.Inputs.OpenReadAsync(path, cancellationToken);
-            (buffer, length) = await ReadAllAsync(stream, cancellationToken);
-        }
-        catch (ObjectNotFoundException)
-        {
-            return Failed(sample, $"image {path.ToUri()} does not exist");
+            return Failed(sample, $"image could not be read: {readFailure}");
         }
 
-        try
+        using (encoded)
         {
-            return Analyse(sample, buffer.AsSpan(0, length), boxes is { Count: > 0 } ? boxes : null);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return Analyse(sample, encoded.Span, boxes is { Count: > 0 } ? boxes : null);
         }
     }
 
@@ -173,39 +162,5 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
         }
 
         return new SampleOutcome(ResultProperty.Deleted, [$"not analysed: {reason}"], Output: null, values);
-    }
-
-    // The whole file in one pooled buffer: decoding needs it contiguous, and pooling spares a large-object allocation per image.
-    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var expected = stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, Array.MaxLength) : 1 << 20;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expected, 4096));
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                if (read == 0)
-                {
-                    return (buffer, length);
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
     }
 }
