@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators;
 using Refinery.Operators.Analysis;
@@ -20,20 +21,24 @@ var environment = new SampleEnvironment(store, null!);
 var operatorTimes = await TimeAsync(runs, async () => await analyser.ProcessAsync(work, environment, CancellationToken.None));
 var decodeTimes = await TimeAsync(runs, () =>
 {
-    using var decoded = DecodedImage.TryDecode(jpeg);
-    return ValueTask.FromResult(decoded!.Width);
+    ImageDecoder.Default.TryDecode(jpeg, ImreadModes.Unchanged, out var decoded, out _);
+    using (decoded)
+    {
+        return ValueTask.FromResult(decoded!.Width);
+    }
 });
 
 if (args.Contains("--breakdown"))
 {
-    using var decoded = DecodedImage.TryDecode(jpeg)!;
+    ImageDecoder.Default.TryDecode(jpeg, ImreadModes.Unchanged, out var image, out _);
+    using var decoded = image!;
     var steps = new (string Name, Func<double> Step)[]
     {
-        ("brightness map", () => { using var m = ImageFeatureKernels.BrightnessMap(decoded.Pixels); return 0; }),
-        ("brightness map + percentiles", () => { using var m = ImageFeatureKernels.BrightnessMap(decoded.Pixels); return QualityKernels.BrightnessPercentiles(m).Percentile5; }),
-        ("entropy", () => QualityKernels.Entropy(decoded.Pixels)),
-        ("working image", () => { using var w = ImageFeatureKernels.WorkingImage(decoded.Pixels); return 0; }),
-        ("exact hash", () => ImageHashes.Exact(decoded.Stored)),
+        ("brightness map", () => { using var m = ImageFeatureKernels.BrightnessMap(decoded.EightBitPixels); return 0; }),
+        ("brightness map + percentiles", () => { using var m = ImageFeatureKernels.BrightnessMap(decoded.EightBitPixels); return QualityKernels.BrightnessPercentiles(m).Percentile5; }),
+        ("entropy", () => QualityKernels.Entropy(decoded.EightBitPixels)),
+        ("working image", () => { using var w = ImageFeatureKernels.WorkingImage(decoded.EightBitPixels); return 0; }),
+        ("exact hash", () => ImageHashes.Exact(decoded.Pixels)),
         ("analyse all", () => ImageAnalyzer.Analyze(decoded, AnalysisFeatures.All, null).Brightness),
     };
     foreach (var (name, step) in steps)

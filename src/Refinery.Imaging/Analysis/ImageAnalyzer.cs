@@ -7,22 +7,22 @@ namespace Refinery.Imaging.Analysis;
 /// </summary>
 public static class ImageAnalyzer
 {
-    /// <param name="image">The decoded image; not disposed here.</param>
+    /// <param name="image">The image decoded with <c>ImreadModes.Unchanged</c>, so that the exact hash reads the stored pixels; not disposed here.</param>
     /// <param name="features">Features to compute; quality scores and hashes are always computed.</param>
     /// <param name="boxes">Annotation boxes in original pixels, or null when the sample has none.</param>
     public static ImageAnalysis Analyze(DecodedImage image, AnalysisFeatures features, IReadOnlyList<BoxRect>? boxes)
     {
         int width = image.Width, height = image.Height;
-        using var brightnessMap = ImageFeatureKernels.BrightnessMap(image.Pixels);
+        using var brightnessMap = ImageFeatureKernels.BrightnessMap(image.EightBitPixels);
         var (percentile5, percentile99) = QualityKernels.BrightnessPercentiles(brightnessMap);
-        using var working = ImageFeatureKernels.WorkingImage(image.Pixels);
+        using var working = ImageFeatureKernels.WorkingImage(image.EightBitPixels);
         using var workingGrey = ImageFeatureKernels.ToGrey(working);
 
         var quality = new QualityScores(
             Dark: QualityKernels.DarkScore(percentile99),
             Light: QualityKernels.LightScore(percentile5),
             Blurry: QualityKernels.BlurryScore(working, width, height),
-            LowInformation: QualityKernels.LowInformationScore(image.Pixels),
+            LowInformation: QualityKernels.LowInformationScore(image.EightBitPixels),
             OddAspectRatio: QualityKernels.OddAspectRatioScore(width, height),
             Grayscale: QualityKernels.GrayscaleScore(image.IsGrayscaleMode),
             SizeValue: QualityKernels.SizeValue(width, height));
@@ -31,7 +31,7 @@ public static class ImageAnalyzer
         if (boxes is not null && (features & AnalysisFeatures.BoxFeatures) != 0)
         {
             boxValues = BoxFeatureKernels.Measure(
-                boxes, image.Pixels, brightnessMap,
+                boxes, image.EightBitPixels, brightnessMap,
                 withBrightness: features.HasFlag(AnalysisFeatures.BboxBrightness),
                 withClarity: features.HasFlag(AnalysisFeatures.BboxClarity));
         }
@@ -47,7 +47,7 @@ public static class ImageAnalyzer
             features.HasFlag(AnalysisFeatures.Colorfulness) ? ImageFeatureKernels.Colorfulness(working) : null,
             boxValues,
             quality,
-            ImageHashes.Exact(image.Stored),
+            ImageHashes.Exact(image.Pixels),
             ImageHashes.Perceptual(workingGrey));
     }
 }

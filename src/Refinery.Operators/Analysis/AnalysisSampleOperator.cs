@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Storage;
 
@@ -15,12 +15,14 @@ namespace Refinery.Operators.Analysis;
 /// </summary>
 public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader) : ISampleOperator
 {
+    private readonly ImageDecoder _decoder = new(new ImageDecodeLimits(MaxPixels: parameters.MaxImagePixels));
+
     public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
     {
         var sample = work.Sample;
-        if (ParseObjectUri(sample.Source) is not { } path)
+        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sample.Source, out var path, out var pathFailure))
         {
-            return Failed(sample, $"source '{sample.Source}' is not an obs://bucket/key URI");
+            return Failed(sample, pathFailure);
         }
 
         IReadOnlyList<BoxRect>? boxes = null;
@@ -36,69 +38,45 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
             }
         }
 
-        byte[] buffer;
-        int length;
-        try
+        var (encoded, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, path, _decoder.Limits.MaxBytes, cancellationToken);
+        if (encoded is null)
         {
-            await using var stream = await environment.Inputs.OpenReadAsync(path, cancellationToken);
-            (buffer, length) = await ReadAllAsync(stream, cancellationToken);
-        }
-        catch (ObjectNotFoundException)
-        {
-            return Failed(sample, $"image {path.ToUri()} does not exist");
+            return Failed(sample, $"image could not be read: {readFailure}");
         }
 
-        try
+        using (encoded)
         {
-            return Analyse(sample, buffer.AsSpan(0, length), boxes is { Count: > 0 } ? boxes : null);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return Analyse(sample, encoded.Span, boxes is { Count: > 0 } ? boxes : null);
         }
     }
 
     private SampleOutcome Analyse(Sample sample, ReadOnlySpan<byte> encoded, IReadOnlyList<BoxRect>? boxes)
     {
-        if (encoded.IsEmpty)
+        // Analysis is defined on the processable formats only (operators.md Part A); an empty file is the decoder's to name.
+        var format = ImageFormatSniffer.Sniff(encoded);
+        if (!encoded.IsEmpty && !ImageFormatSniffer.IsProcessable(format))
         {
-            return Failed(sample, "image file is empty (0 bytes)");
+            return Failed(sample, format == ImageFormat.Unknown
+                ? "not a readable JPEG, PNG or BMP image (unknown or damaged header)"
+                : $"not a readable JPEG, PNG or BMP image (it is {format} data)");
         }
 
-        if (EncodedImageInspector.Inspect(encoded) is not { } header)
+        if (!_decoder.TryDecode(encoded, ImreadModes.Unchanged, out var image, out var failure))
         {
-            return Failed(sample, "not a readable JPEG, PNG or BMP image (unknown or damaged header)");
+            return Failed(sample, $"image could not be decoded: {failure}");
         }
 
-        if (header.Width <= 0 || header.Height <= 0)
+        using (image)
         {
-            return Failed(sample, $"image header gives an empty size {header.Width}x{header.Height}");
-        }
-
-        if (header.Pixels > parameters.MaxImagePixels)
-        {
-            return Failed(sample, $"image is {header.Width}x{header.Height} = {header.Pixels} pixels, over the limit of {parameters.MaxImagePixels} (params.max_image_pixels)");
-        }
-
-        if (!header.IsComplete)
-        {
-            return Failed(sample, $"{header.Format} file is truncated (it ends before its end marker)");
-        }
-
-        try
-        {
-            using var image = DecodedImage.TryDecode(encoded);
-            if (image is null)
+            try
             {
-                return Failed(sample, $"{header.Format} image could not be decoded");
+                var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);
+                return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], Output: null, ToValues(sample, analysis));
             }
-
-            var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);
-            return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], Output: null, ToValues(sample, analysis));
-        }
-        catch (OpenCVException exception)
-        {
-            return Failed(sample, $"{header.Format} image could not be decoded: {exception.Message}");
+            catch (OpenCVException exception)
+            {
+                return Failed(sample, $"{format} image could not be analysed: {exception.Message}");
+            }
         }
     }
 
@@ -184,53 +162,5 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
         }
 
         return new SampleOutcome(ResultProperty.Deleted, [$"not analysed: {reason}"], Output: null, values);
-    }
-
-    // obs://bucket/key; the shared Storage parser replaces this when it lands.
-    private static ObjectPath? ParseObjectUri(string uri)
-    {
-        const string Scheme = "obs://";
-        if (!uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var rest = uri[Scheme.Length..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash <= 0 || slash == rest.Length - 1 ? null : new ObjectPath(rest[..slash], rest[(slash + 1)..]);
-    }
-
-    // The whole file in one pooled buffer: decoding needs it contiguous, and pooling spares a large-object allocation per image.
-    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var expected = stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, Array.MaxLength) : 1 << 20;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expected, 4096));
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                if (read == 0)
-                {
-                    return (buffer, length);
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
     }
 }

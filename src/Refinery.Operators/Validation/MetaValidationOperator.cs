@@ -25,20 +25,25 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(environment);
         var sample = work.Sample;
-        if (!TryParseObjectUri(sample.Source, out var source))
+        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sample.Source, out var source, out var sourceFailure))
         {
-            return Dropped($"its source '{sample.Source}' is not an obs:// object URI");
+            return Dropped($"its source is not an object path: {sourceFailure}");
         }
 
-        var (bytes, readFailure) = await ReadAsync(environment.Inputs, source, _decoder.Limits.MaxBytes, cancellationToken);
+        var (bytes, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, source, _decoder.Limits.MaxBytes, cancellationToken);
         if (bytes is null)
         {
             return Dropped($"it cannot be read: {readFailure}");
         }
 
-        if (!_decoder.TryDecode(bytes, ImreadModes.Unchanged, out var decoded, out var decodeFailure))
+        DecodedImage? decoded;
+        string? decodeFailure;
+        using (bytes)
         {
-            return Dropped($"it cannot be decoded: {decodeFailure}");
+            if (!_decoder.TryDecode(bytes.Span, ImreadModes.Unchanged, out decoded, out decodeFailure))
+            {
+                return Dropped($"it cannot be decoded: {decodeFailure}");
+            }
         }
 
         ValidatedImage image;
@@ -216,83 +221,28 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
     private static async Task<(AnnotationValidation Validation, ObjectPath? Source)> ValidateAnnotationAsync(
         IObjectStore inputs, string location, ValidatedImage image, CancellationToken cancellationToken)
     {
-        if (!TryParseObjectUri(location, out var path))
+        if (!SampleLocationParser.TryParse(SampleLocationParser.AnnotationField, location, out var path, out var pathFailure))
         {
-            return (AnnotationValidation.Dropped($"its location '{location}' is not an obs:// object URI"), null);
+            return (AnnotationValidation.Dropped($"its location is not an object path: {pathFailure}"), null);
         }
 
-        var (bytes, failure) = await ReadAsync(inputs, path, VocAnnotationReader.MaxCharacters, cancellationToken);
+        var (bytes, failure) = await PooledObjectBytes.ReadAsync(inputs, path, VocAnnotationReader.MaxCharacters, cancellationToken);
         if (bytes is null)
         {
             return (AnnotationValidation.Dropped($"it cannot be read: {failure}"), path);
         }
 
-        using var stream = new MemoryStream(bytes, writable: false);
-        var read = VocAnnotationReader.Read(stream);
+        VocReadResult read;
+        using (bytes)
+        using (var stream = bytes.OpenStream())
+        {
+            read = VocAnnotationReader.Read(stream);
+        }
+
         var validation = read.Succeeded
             ? VocAnnotationValidator.Validate(read.Annotation, image.Width, image.Height, image.Channels, image.XScale, image.YScale)
             : AnnotationValidation.Dropped($"the XML cannot be parsed: {read.Failure}");
         return (validation, path);
-    }
-
-    /// <summary>The whole object, or null and why when it is absent, unreadable or larger than <paramref name="limit"/>.</summary>
-    private static async Task<(byte[]? Bytes, string? Failure)> ReadAsync(IObjectStore inputs, ObjectPath path, long limit, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = await inputs.OpenReadAsync(path, cancellationToken);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int count;
-            while ((count = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + count > limit)
-                {
-                    return (null, $"{path} is larger than the limit of {limit} bytes");
-                }
-
-                buffer.Write(chunk, 0, count);
-            }
-
-            return (buffer.ToArray(), null);
-        }
-        catch (ObjectNotFoundException)
-        {
-            return (null, $"{path} does not exist");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Stores surface their own exception types (S3, file system); any of them makes this one sample unreadable.
-            return (null, $"reading {path} failed ({exception.Message})");
-        }
-    }
-
-    /// <summary>
-    /// <c>obs://bucket/key</c> (or <c>s3://</c>) to an object path. Kept in this one method so that the shared
-    /// storage path parser can replace it without touching the rest.
-    /// </summary>
-    private static bool TryParseObjectUri(string uri, out ObjectPath path)
-    {
-        path = default;
-        foreach (var scheme in (ReadOnlySpan<string>)["obs://", "s3://"])
-        {
-            if (!uri.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var rest = uri[scheme.Length..];
-            var slash = rest.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0 || slash == rest.Length - 1)
-            {
-                return false;
-            }
-
-            path = new ObjectPath(rest[..slash], rest[(slash + 1)..]);
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>The folder (with its trailing slash, or empty) and the stem of an output name.</summary>

@@ -88,8 +88,13 @@ internal static class TestImages
 
     public static ImageAnalysis Analyse(byte[] encoded, IReadOnlyList<BoxRect>? boxes = null)
     {
-        using var decoded = DecodedImage.TryDecode(encoded) ?? throw new InvalidOperationException("test image did not decode");
-        return ImageAnalyzer.Analyze(decoded, AnalysisFeatures.All, boxes);
+        if (!ImageDecoder.Default.TryDecode(encoded, ImreadModes.Unchanged, out var decoded, out var failure))
+        {
+            throw new InvalidOperationException($"test image did not decode: {failure}");
+        }
+
+        using var image = decoded;
+        return ImageAnalyzer.Analyze(image, AnalysisFeatures.All, boxes);
     }
 
     public static ImageAnalysis Analyse(Mat image, IReadOnlyList<BoxRect>? boxes = null) => Analyse(Png(image), boxes);

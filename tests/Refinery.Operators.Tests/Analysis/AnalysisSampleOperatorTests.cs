@@ -76,6 +76,22 @@ public sealed class AnalysisSampleOperatorTests
     }
 
     [Fact]
+    public async Task Detection_samples_get_box_features_from_their_voc_file()
+    {
+        _store.Put("bucket", "a.xml", """
+            <annotation><object><name>cat</name><bndbox><xmin>0</xmin><ymin>0</ymin><xmax>20</xmax><ymax>20</ymax></bndbox></object></annotation>
+            """u8.ToArray());
+        _store.Put("bucket", "a.jpg", SampleImages.SceneJpeg(100, 100));
+        var parameters = Params("""{"task_type": "object_detection"}""");
+        var work = new SampleWork(new Sample("obs://bucket/a.jpg", AnnotationLocation: "obs://bucket/a.xml"), "a.jpg", parameters.TaskType);
+
+        var outcome = await new AnalysisSampleOperator(parameters, new VocAnnotationBoxReader())
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+
+        Assert.Equal(1, outcome.Values!["bbox_num"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Detection_samples_without_boxes_get_image_features_only()
     {
         var outcome = await ProcessAsync("b.jpg", SampleImages.SceneJpeg(100, 100), Params("""{"task_type": "object_detection"}"""));
@@ -122,6 +138,22 @@ public sealed class AnalysisSampleOperatorTests
 
         Assert.True(outcome.Values!["failed"]!.GetValue<bool>());
         Assert.Contains("20000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a.jpg")]
+    [InlineData("obs://bucket")]
+    [InlineData("obs://bucket//a.jpg")]
+    public async Task A_source_that_names_no_object_is_a_failed_outcome_not_an_exception(string source)
+    {
+        var parameters = Params();
+        var work = new SampleWork(new Sample(source), "a.jpg", parameters.TaskType);
+
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+
+        Assert.Equal(ResultProperty.Deleted, outcome.Property);
+        Assert.Contains("Field 'source'", outcome.Values!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,6 +155,17 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_annotation_location_that_names_no_object_drops_the_annotation_with_the_reason()
+    {
+        var source = _harness.Put("1.jpg", TestImages.Jpeg());
+
+        var outcome = await _harness.RunDetectionAsync(new Sample(source, AnnotationLocation: "in/1.xml"), "1.jpg");
+
+        Assert.Equal(ResultProperty.Modified, outcome.Property);
+        Assert.Contains("Field 'annotation-loc'", Assert.Single(outcome.Description), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shrinking_the_image_scales_every_box_and_the_size_by_the_same_ratio()
     {
         var outcome = await RunAsync(

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
+using Refinery.Operators.Validation;
 
 namespace Refinery.Operators.Tests.Validation;
 
@@ -56,6 +58,36 @@ public sealed class MetaValidationImageTests : IDisposable
 
         Assert.Equal(ResultProperty.Deleted, outcome.Property);
         Assert.Contains("does not exist", Assert.Single(outcome.Description), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_input_over_the_byte_limit_is_deleted_without_reading_it_whole()
+    {
+        var source = _harness.Put("1.jpg", TestImages.Jpeg());
+        var validation = new MetaValidationOperator(
+            MetaValidationParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = TaskTypes.ImageClassification })), new ImageDecoder(new ImageDecodeLimits(MaxBytes: 100)));
+
+        var outcome = await validation.ProcessAsync(
+            new SampleWork(new Sample(source), "1.jpg", TaskTypes.ImageClassification),
+            new SampleEnvironment(_harness.Inputs, _harness.Output),
+            CancellationToken.None);
+
+        Assert.Equal(ResultProperty.Deleted, outcome.Property);
+        Assert.Contains("larger than the limit of 100 bytes", Assert.Single(outcome.Description), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nowhere.jpg")]
+    [InlineData("obs://in")]
+    [InlineData("obs://in//nowhere.jpg")]
+    public async Task A_source_that_names_no_object_is_deleted_with_the_reason_not_thrown(string source)
+    {
+        var outcome = await _harness.RunAsync(new Sample(source), "nowhere.jpg");
+
+        Assert.Equal(ResultProperty.Deleted, outcome.Property);
+        var reason = Assert.Single(outcome.Description);
+        Assert.Contains("Field 'source'", reason, StringComparison.Ordinal);
+        Assert.Contains(source, reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,96 @@
+using System.Buffers;
+using Refinery.Storage;
+
+namespace Refinery.Operators;
+
+/// <summary>
+/// One object's bytes, read whole into a pooled buffer (decoders and XML readers need them contiguous; pooling spares
+/// a large-object allocation per image) and returned to the pool on dispose.
+/// </summary>
+internal sealed class PooledObjectBytes : IDisposable
+{
+    private const int UnknownLengthGuess = 1 << 20;
+
+    private byte[]? _buffer;
+
+    private PooledObjectBytes(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(PooledObjectBytes));
+
+    public Stream OpenStream() => new MemoryStream(Buffer, 0, Length, writable: false);
+
+    public void Dispose()
+    {
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+    }
+
+    /// <summary>
+    /// The whole object, or null and why (a phrase naming the object) when it is absent, unreadable or larger than
+    /// <paramref name="limit"/> bytes. An unreadable object is one sample's problem, so no store exception escapes.
+    /// </summary>
+    public static async Task<(PooledObjectBytes? Bytes, string? Failure)> ReadAsync(
+        IObjectStore store, ObjectPath path, long limit, CancellationToken cancellationToken)
+    {
+        byte[]? buffer = null;
+        try
+        {
+            await using var stream = await store.OpenReadAsync(path, cancellationToken);
+            // One byte more than the object, so the read that finds its end needs no larger buffer; no more than the limit allows.
+            var expected = stream.CanSeek ? stream.Length - stream.Position + 1 : UnknownLengthGuess;
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(4096, Math.Min(expected, Math.Min(limit + 1, Array.MaxLength))));
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    var bytes = new PooledObjectBytes(buffer, length);
+                    buffer = null;
+                    return (bytes, null);
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    return (null, $"{path} is larger than the limit of {limit} bytes");
+                }
+            }
+        }
+        catch (ObjectNotFoundException)
+        {
+            return (null, $"{path} does not exist");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Stores surface their own exception types (S3, file system); any of them makes this one sample unreadable.
+            return (null, $"reading {path} failed ({exception.Message})");
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}
