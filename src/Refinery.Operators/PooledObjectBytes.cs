@@ -1,4 +1,5 @@
 using System.Buffers;
+using Refinery.Domain;
 using Refinery.Storage;
 
 namespace Refinery.Operators;
@@ -37,8 +38,10 @@ internal sealed class PooledObjectBytes : IDisposable
     }
 
     /// <summary>
-    /// The whole object, or null and why (a phrase naming the object) when it is absent, unreadable or larger than
-    /// <paramref name="limit"/> bytes. An unreadable object is one sample's problem, so no store exception escapes.
+    /// The whole object, or null and why (a phrase naming the object) when it is absent, refused by the store's
+    /// confinement, or larger than <paramref name="limit"/> bytes: those are the sample's problem. A failing store
+    /// (disk error, S3 unreachable) is not: its exception escapes so the engine retries the shard and, if the store
+    /// stays down, fails the version with that error instead of reporting every sample as unreadable.
     /// </summary>
     public static async Task<(PooledObjectBytes? Bytes, string? Failure)> ReadAsync(
         IObjectStore store, ObjectPath path, long limit, CancellationToken cancellationToken)
@@ -80,10 +83,9 @@ internal sealed class PooledObjectBytes : IDisposable
         {
             return (null, $"{path} does not exist");
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (ModelArtsException refused)
         {
-            // Stores surface their own exception types (S3, file system); any of them makes this one sample unreadable.
-            return (null, $"reading {path} failed ({exception.Message})");
+            return (null, refused.Message);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.IntegrationTests.Infrastructure;
 
