@@ -50,7 +50,14 @@ public sealed class AnalysisRunTests(RefineryInstance server)
         var quality = result["quality"]!.AsObject();
         Assert.Equal(_issues.Order(), quality.Select(issue => issue.Key).Order());
         Assert.Equal(2, quality["exact_duplicates"]!.GetValue<int>());
-        Assert.True(quality["near_duplicates"]!.GetValue<int>() >= 3);
+        // cleanvision groups near duplicates by identical pHash and drops a near set equal to an exact set, so the
+        // re-encoded copy makes a near set of 3 exactly when its pHash came out identical; it must be close either way.
+        var results = (await server.Client.AllResultsAsync(taskId, versionId))
+            .ToDictionary(sample => Path.GetFileName(sample["origin_source"]!.GetValue<string>()), sample => sample["values"]!);
+        var original = Convert.ToUInt64(results["a.jpg"]["phash"]!.GetValue<string>(), 16);
+        var reencoded = Convert.ToUInt64(results["a-reencoded.jpg"]["phash"]!.GetValue<string>(), 16);
+        Assert.InRange(ulong.PopCount(original ^ reencoded), 0UL, 2UL);
+        Assert.Equal(original == reencoded ? 3 : 0, quality["near_duplicates"]!.GetValue<int>());
         Assert.True(quality["dark"]!.GetValue<int>() >= 1);
         Assert.Equal(1, quality["grayscale"]!.GetValue<int>());
         Assert.Equal(1, quality["odd_aspect_ratio"]!.GetValue<int>());
