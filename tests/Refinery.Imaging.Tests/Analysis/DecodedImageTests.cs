@@ -10,7 +10,7 @@ public sealed class DecodedImageTests
     {
         using var rgba = new Mat(20, 30, MatType.CV_8UC4, new Scalar(10, 20, 30, 128));
 
-        using var decoded = DecodedImage.TryDecode(TestImages.Png(rgba))!;
+        using var decoded = Refinery.Imaging.Analysis.DecodedImage.TryDecode(TestImages.Png(rgba))!;
 
         Assert.Equal(4, decoded.Stored.Channels());
         Assert.Equal(3, decoded.Pixels.Channels());
@@ -22,7 +22,7 @@ public sealed class DecodedImageTests
     {
         using var grey16 = new Mat(20, 30, MatType.CV_16UC1, Scalar.All(257 * 100));
 
-        using var decoded = DecodedImage.TryDecode(TestImages.Png(grey16))!;
+        using var decoded = Refinery.Imaging.Analysis.DecodedImage.TryDecode(TestImages.Png(grey16))!;
         var analysis = ImageAnalyzer.Analyze(decoded, AnalysisFeatures.All, null);
 
         Assert.Equal(MatType.CV_8UC1, decoded.Pixels.Type());
@@ -33,6 +33,6 @@ public sealed class DecodedImageTests
     [Fact]
     public void Bytes_that_do_not_decode_give_null()
     {
-        Assert.Null(DecodedImage.TryDecode("garbage"u8));
+        Assert.Null(Refinery.Imaging.Analysis.DecodedImage.TryDecode("garbage"u8));
     }
 }

@@ -88,7 +88,7 @@ internal static class TestImages
 
     public static ImageAnalysis Analyse(byte[] encoded, IReadOnlyList<BoxRect>? boxes = null)
     {
-        using var decoded = DecodedImage.TryDecode(encoded) ?? throw new InvalidOperationException("test image did not decode");
+        using var decoded = Refinery.Imaging.Analysis.DecodedImage.TryDecode(encoded) ?? throw new InvalidOperationException("test image did not decode");
         return ImageAnalyzer.Analyze(decoded, AnalysisFeatures.All, boxes);
     }
 
