@@ -59,7 +59,9 @@ public sealed class ServeSettings : CommandSettings
     /// <summary>S3 buckets by name; throws <see cref="ArgumentException"/> saying which value is wrong (never echoing a secret key).</summary>
     public IReadOnlyDictionary<string, S3StoreOptions> ResolvedS3Buckets()
     {
-        var specs = StorageS3.Length > 0
+        var fromOption = StorageS3.Length > 0;
+        var origin = fromOption ? "--storage-s3" : "REFINERY_STORAGE_S3";
+        var specs = fromOption
             ? StorageS3
             : (Environment.GetEnvironmentVariable("REFINERY_STORAGE_S3") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var buckets = new Dictionary<string, S3StoreOptions>(StringComparer.Ordinal);
@@ -72,12 +74,12 @@ public sealed class ServeSettings : CommandSettings
             }
             catch (FormatException error)
             {
-                throw new ArgumentException($"--storage-s3: {error.Message}", error);
+                throw new ArgumentException($"{origin}: {error.Message}", error);
             }
 
             if (!buckets.TryAdd(mapping.Name, mapping.Options))
             {
-                throw new ArgumentException($"--storage-s3: bucket '{mapping.Name}' is given more than once.");
+                throw new ArgumentException($"{origin}: bucket '{mapping.Name}' is given more than once.");
             }
         }
 
