@@ -17,6 +17,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
     private static (string TaskId, string VersionId)? _run;
 
     private static readonly byte[] _photo = TestImages.Jpeg(400, 300, 2);
+    private static readonly byte[] _oddlyNamed = TestImages.Png(80, 60, 5);
 
     private RefineryInstance Server => instance.Server;
 
@@ -39,6 +40,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
     {
         Server.WriteImage($"{Folder}/photo.jpg", _photo);
         Server.WriteImage($"{Folder}/gone.jpg", TestImages.Jpeg(64, 48, 3));
+        Server.WriteImage($"{Folder}/odd names/été #1+2.png", _oddlyNamed);
         var taskId = await Server.Client.CreateTaskAsync(TaskBodies.Validation(
             "signed-links", $"obs://imgs/{Folder}", "obs://imgs/out-signed-links", taskType: "image_classification"));
         var versionId = await Server.Client.LatestVersionIdAsync(taskId);
@@ -54,6 +56,15 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
 
         Assert.Equal(_photo, await anonymous.GetByteArrayAsync(Link(result, "signed_origin_source")));
         Assert.Equal(_photo, await anonymous.GetByteArrayAsync(Link(result, "signed_new_source")));
+    }
+
+    [Fact]
+    public async Task Signed_links_work_for_keys_with_spaces_reserved_and_non_ascii_characters()
+    {
+        var result = await ResultAsync("été #1+2.png");
+        using var anonymous = new HttpClient();
+
+        Assert.Equal(_oddlyNamed, await anonymous.GetByteArrayAsync(Link(result, "signed_origin_source")));
     }
 
     [Fact]
