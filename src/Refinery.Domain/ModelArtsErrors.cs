@@ -36,8 +36,8 @@ public static class ModelArtsErrors
     public static ModelArtsException BucketMissing(string bucket) =>
         new(400, "ModelArts.4311", $"OBS bucket '{bucket}' does not exist: it is not a configured storage root.");
 
-    public static ModelArtsException PathMissing(string path) =>
-        new(400, "ModelArts.4312", $"OBS path '{path}' does not exist.");
+    public static ModelArtsException PathMissing(string path, int status = 400) =>
+        new(status, "ModelArts.4312", $"OBS path '{path}' does not exist.");
 
     public static ModelArtsException PathInvalidCharacters(string path, string rule) =>
         new(400, "ModelArts.4313", $"OBS path '{path}' is invalid: {rule}");
@@ -47,6 +47,10 @@ public static class ModelArtsErrors
 
     public static ModelArtsException UnknownRoute(string path) =>
         new(404, "ModelArts.4204", $"API {path} does not exist.");
+
+    /// <summary>403 ModelArts.0108: a signed link that has expired or does not carry its own signature.</summary>
+    public static ModelArtsException SignedLinkRefused(string why) =>
+        new(403, "ModelArts.0108", $"The signed link is refused: {why}.");
 
     public static ModelArtsException WrongProject(string projectId) =>
         new(403, "ModelArts.0210", $"The credential is not valid for project {projectId}.");

@@ -18,6 +18,10 @@ public sealed class BucketRouter : IObjectStore
 
     public bool HasBucket(string bucket) => _stores.ContainsKey(bucket);
 
+    /// <summary>The store that owns <paramref name="bucket"/>, for what only some kinds of store can do (presigning).</summary>
+    public IObjectStore StoreOf(string bucket) =>
+        _stores.TryGetValue(bucket, out var store) ? store : throw ModelArtsErrors.BucketMissing(bucket);
+
     public Task<Stream> OpenReadAsync(ObjectPath path, CancellationToken cancellationToken) =>
         StoreFor(path).OpenReadAsync(path, cancellationToken);
 
@@ -36,6 +40,5 @@ public sealed class BucketRouter : IObjectStore
     public Task DeletePrefixAsync(ObjectPath prefix, CancellationToken cancellationToken) =>
         StoreFor(prefix).DeletePrefixAsync(prefix, cancellationToken);
 
-    private IObjectStore StoreFor(ObjectPath path) =>
-        _stores.TryGetValue(path.Bucket, out var store) ? store : throw ModelArtsErrors.BucketMissing(path.Bucket);
+    private IObjectStore StoreFor(ObjectPath path) => StoreOf(path.Bucket);
 }

@@ -1,4 +1,5 @@
 using Refinery.Engine;
+using Refinery.Storage.S3;
 
 namespace Refinery.Api.Hosting;
 
@@ -12,6 +13,12 @@ public sealed record RefineryOptions
 
     /// <summary>Buckets backed by local directories: bucket name → directory.</summary>
     public IReadOnlyDictionary<string, string> StorageRoots { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Buckets kept in S3-compatible storage: bucket name → where and how to reach it. No name may also be a storage root.</summary>
+    public IReadOnlyDictionary<string, S3StoreOptions> S3Buckets { get; init; } = new Dictionary<string, S3StoreOptions>();
+
+    /// <summary>How long the signed links in task results stay valid (at most 7 days, S3's limit for presigned URLs).</summary>
+    public TimeSpan SignedUrlLifetime { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Run job workers in this process (the embedded default).</summary>
     public bool RunWorkers { get; init; } = true;
@@ -31,4 +38,7 @@ public sealed record RefineryOptions
     public string DefaultBucketDirectory => Path.Combine(DataDirectory, "obs");
 
     public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
+
+    /// <summary>The installation's secret for signing links to local buckets; made at first start, readable by the owner only.</summary>
+    public string SigningKeyPath => Path.Combine(DataDirectory, "signing.key");
 }

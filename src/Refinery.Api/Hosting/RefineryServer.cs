@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Refinery.Api.Authentication;
 using Refinery.Api.Errors;
 using Refinery.Api.ProcessorTasks;
+using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
@@ -17,6 +18,7 @@ using Refinery.Engine.Reducing;
 using Refinery.Engine.Staging;
 using Refinery.Engine.Tasks;
 using Refinery.Storage;
+using Refinery.Storage.S3;
 
 namespace Refinery.Api.Hosting;
 
@@ -26,6 +28,7 @@ public static class RefineryServer
     private const string StagingBucket = "staging";
     private const string DefaultBucket = "local";
     private const long MaxRequestBodyBytes = 12 * 1024 * 1024;
+    private static readonly TimeSpan _maxSignedUrlLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Builds the application, bringing the catalog up to date and creating the default project on first start.</summary>
     public static async Task<(WebApplication App, DefaultCredentials? Created)> BuildAsync(
@@ -52,11 +55,18 @@ public static class RefineryServer
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
         app.MapProcessorTaskApi();
         app.MapTaskVersionApi();
+        app.MapSignedLinks();
         return (app, created);
     }
 
     private static void AddServices(IServiceCollection services, RefineryOptions options)
     {
+        if (options.SignedUrlLifetime <= TimeSpan.Zero || options.SignedUrlLifetime > _maxSignedUrlLifetime)
+        {
+            throw new InvalidOperationException(
+                $"The signed URL lifetime {options.SignedUrlLifetime} must be positive and at most {_maxSignedUrlLifetime.TotalDays} days (S3's limit for presigned URLs).");
+        }
+
         services.AddSingleton(options);
         services.AddSingleton(options.Engine);
         services.AddSingleton(TimeProvider.System);
@@ -65,6 +75,9 @@ public static class RefineryServer
 
         services.AddSingleton(CreateBuckets(options));
         services.AddSingleton<IObjectStore>(provider => provider.GetRequiredService<BucketRouter>());
+        services.AddSingleton(new SignedLinkSigner(SigningKey.LoadOrCreate(options.SigningKeyPath)));
+        services.AddSingleton<ISignedUrlFactory>(provider => new SignedUrlFactory(
+            provider.GetRequiredService<BucketRouter>(), provider.GetRequiredService<SignedLinkSigner>(), options.SignedUrlLifetime, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new StagingArea(new LocalDirectoryStore(StagingBucket, options.StagingDirectory), StagingBucket));
 
         var jobStorage = new InMemoryStorage();
@@ -94,10 +107,37 @@ public static class RefineryServer
         }
     }
 
+    /// <summary>
+    /// One store per bucket: local roots, S3 buckets, and the default <c>local</c> bucket unless one of them takes
+    /// its name. Throws <see cref="InvalidOperationException"/> naming the bucket when the configuration cannot work.
+    /// </summary>
     private static BucketRouter CreateBuckets(RefineryOptions options)
     {
-        var roots = new Dictionary<string, string>(options.StorageRoots, StringComparer.Ordinal);
-        roots.TryAdd(DefaultBucket, options.DefaultBucketDirectory);
-        return new BucketRouter(roots.ToDictionary(root => root.Key, root => (IObjectStore)new LocalDirectoryStore(root.Key, root.Value)));
+        var stores = new Dictionary<string, IObjectStore>(StringComparer.Ordinal);
+        foreach (var (name, directory) in options.StorageRoots)
+        {
+            stores[name] = new LocalDirectoryStore(name, directory);
+        }
+
+        foreach (var (name, s3) in options.S3Buckets)
+        {
+            if (options.StorageRoots.TryGetValue(name, out var directory))
+            {
+                throw new InvalidOperationException(
+                    $"Bucket '{name}' is configured twice: as the local storage root {directory} and as an S3 bucket at {s3.Endpoint}. Give one of them another name.");
+            }
+
+            try
+            {
+                stores[name] = new S3ObjectStore(name, s3);
+            }
+            catch (ArgumentException error)
+            {
+                throw new InvalidOperationException($"S3 bucket '{name}': {error.Message}", error);
+            }
+        }
+
+        stores.TryAdd(DefaultBucket, new LocalDirectoryStore(DefaultBucket, options.DefaultBucketDirectory));
+        return new BucketRouter(stores);
     }
 }

@@ -62,13 +62,13 @@ public static class ResponseMapper
             new VersionProgress(version.ProcessedSamples, version.TotalSamples));
     }
 
-    public static SampleResultResponse ToResponse(SampleResultRecord result) => new(
+    public static SampleResultResponse ToResponse(SampleResultRecord result, string? signedOriginSource, string? signedNewSource) => new(
         result.SampleId,
         result.VersionId,
         result.OriginSource,
         result.NewSource,
-        SignedOriginSource: null,
-        SignedNewSource: null,
+        signedOriginSource,
+        signedNewSource,
         result.ResultProperty,
         JsonNode.Parse(result.DescriptionJson),
         ParseOrNull(result.ValuesJson));

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Refinery.Api.Json;
+using Refinery.Api.SignedLinks;
 using Refinery.Engine.Tasks;
 
 namespace Refinery.Api.ProcessorTasks;
@@ -62,17 +64,24 @@ public static class TaskVersionEndpoints
     }
 
     private static async Task<JsonHttpResult<ResultListResponse>> ListResultsAsync(
-        HttpContext context, [FromRoute(Name = "task_id")] string taskId, [FromRoute(Name = "version_id")] string versionId, TaskQueries queries, CancellationToken cancellationToken)
+        HttpContext context, [FromRoute(Name = "task_id")] string taskId, [FromRoute(Name = "version_id")] string versionId, TaskQueries queries, ISignedUrlFactory links, CancellationToken cancellationToken)
     {
         var query = new QueryReader(context.Request.Query);
         var offset = query.Number("offset", 0, 0, int.MaxValue);
         var limit = query.Number("limit", 10, 1, 100);
         var property = query.Number("result_property", -1, -1, 3);
+        var resize = ProcessParameter.Parse("process_parameter", query.Value("process_parameter"));
         var page = await queries.ListResultsAsync(
             ProjectScope.Get(context), taskId, versionId, property == -1 ? null : property, offset, limit, cancellationToken);
         var hasMore = offset + page.Results.Count < page.Count;
+        // Links this server serves must work for the client that asked, so they use the host it reached us by.
+        var origin = new Uri(UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host, context.Request.PathBase));
+        var results = page.Results.Select(result => ResponseMapper.ToResponse(
+            result,
+            links.Create(result.OriginSource, resize, origin),
+            result.NewSource is { } output ? links.Create(output, resize, origin) : null));
         return TypedResults.Json(
-            new ResultListResponse(page.Count, hasMore, [.. page.Results.Select(ResponseMapper.ToResponse)]),
+            new ResultListResponse(page.Count, hasMore, [.. results]),
             ApiJsonContext.Default.ResultListResponse);
     }
 

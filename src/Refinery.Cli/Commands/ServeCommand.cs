@@ -14,6 +14,8 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             DataDirectory = settings.ResolvedDataDirectory,
             Urls = settings.ResolvedUrls,
             StorageRoots = settings.ResolvedStorageRoots(),
+            S3Buckets = settings.ResolvedS3Buckets(),
+            SignedUrlLifetime = settings.ResolvedSignedUrlLifetime(),
         };
         var (app, created) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
         await using (app)

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using Refinery.Storage.S3;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -7,6 +9,9 @@ namespace Refinery.Cli.Commands;
 /// <summary>The options of <c>refinery serve</c>; each falls back to a <c>REFINERY_*</c> environment variable.</summary>
 public sealed class ServeSettings : CommandSettings
 {
+    // S3 refuses presigned URLs that live longer than 7 days.
+    private const int MaxSignedUrlLifetimeSeconds = 7 * 24 * 3600;
+
     [CommandOption("--data-dir <DIR>")]
     [Description("Catalog, staging, default bucket and credentials.json. Env: REFINERY_DATA_DIR. Default: ./data")]
     public string? DataDirectory { get; init; }
@@ -18,6 +23,14 @@ public sealed class ServeSettings : CommandSettings
     [CommandOption("--storage-root <NAME=PATH>")]
     [Description("Expose directory PATH as bucket NAME (repeatable). Env: REFINERY_STORAGE_ROOTS, ';'-separated.")]
     public string[] StorageRoots { get; init; } = [];
+
+    [CommandOption("--storage-s3 <NAME=SPEC>")]
+    [Description("Serve bucket NAME from an S3-compatible server; SPEC is endpoint,access_key,secret_key[,bucket] (the remote bucket defaults to NAME). Repeatable. Env: REFINERY_STORAGE_S3, ';'-separated.")]
+    public string[] StorageS3 { get; init; } = [];
+
+    [CommandOption("--signed-url-lifetime <SECONDS>")]
+    [Description("How long the signed links in task results stay valid, 1 to 604800 seconds. Env: REFINERY_SIGNED_URL_LIFETIME. Default: 3600")]
+    public string? SignedUrlLifetime { get; init; }
 
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data");
 
@@ -43,17 +56,72 @@ public sealed class ServeSettings : CommandSettings
         return roots;
     }
 
+    /// <summary>S3 buckets by name; throws <see cref="ArgumentException"/> saying which value is wrong (never echoing a secret key).</summary>
+    public IReadOnlyDictionary<string, S3StoreOptions> ResolvedS3Buckets()
+    {
+        var fromOption = StorageS3.Length > 0;
+        var origin = fromOption ? "--storage-s3" : "REFINERY_STORAGE_S3";
+        var specs = fromOption
+            ? StorageS3
+            : (Environment.GetEnvironmentVariable("REFINERY_STORAGE_S3") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var buckets = new Dictionary<string, S3StoreOptions>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            S3BucketMapping mapping;
+            try
+            {
+                mapping = S3BucketMapping.Parse(spec);
+            }
+            catch (FormatException error)
+            {
+                throw new ArgumentException($"{origin}: {error.Message}", error);
+            }
+
+            if (!buckets.TryAdd(mapping.Name, mapping.Options))
+            {
+                throw new ArgumentException($"{origin}: bucket '{mapping.Name}' is given more than once.");
+            }
+        }
+
+        return buckets;
+    }
+
+    public TimeSpan ResolvedSignedUrlLifetime()
+    {
+        var text = SignedUrlLifetime ?? Environment.GetEnvironmentVariable("REFINERY_SIGNED_URL_LIFETIME");
+        if (text is null)
+        {
+            return TimeSpan.FromHours(1);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= MaxSignedUrlLifetimeSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"--signed-url-lifetime '{text}' must be a whole number of seconds from 1 to {MaxSignedUrlLifetimeSeconds} (7 days).");
+    }
+
     public override ValidationResult Validate()
     {
         try
         {
-            foreach (var root in ResolvedStorageRoots())
+            var roots = ResolvedStorageRoots();
+            foreach (var root in roots)
             {
                 if (!Directory.Exists(root.Value))
                 {
                     return ValidationResult.Error($"--storage-root {root.Key}={root.Value}: the directory does not exist.");
                 }
             }
+
+            foreach (var bucket in ResolvedS3Buckets())
+            {
+                if (roots.TryGetValue(bucket.Key, out var directory))
+                {
+                    return ValidationResult.Error(
+                        $"Bucket '{bucket.Key}' is given both as --storage-root (directory {directory}) and as --storage-s3 (endpoint {bucket.Value.Endpoint}); give one of them another name.");
+                }
+            }
+
+            _ = ResolvedSignedUrlLifetime();
         }
         catch (ArgumentException error)
         {

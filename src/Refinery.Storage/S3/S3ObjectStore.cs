@@ -9,7 +9,7 @@ using Amazon.S3.Model;
 namespace Refinery.Storage.S3;
 
 /// <summary>One Refinery bucket kept in a bucket of an S3-compatible server (AWS, OBS, MinIO, s3rver).</summary>
-public sealed class S3ObjectStore : IObjectStore, IDisposable
+public sealed class S3ObjectStore : IPresignedReadStore, IDisposable
 {
     private readonly string _bucketName;
     private readonly S3StoreOptions _options;

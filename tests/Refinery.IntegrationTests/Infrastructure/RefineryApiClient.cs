@@ -75,13 +75,13 @@ public sealed class RefineryApiClient(HttpClient http, string projectId) : IDisp
         return version;
     }
 
-    /// <summary>Every result of a version, following the pages.</summary>
-    public async Task<List<JsonNode>> AllResultsAsync(string taskId, string versionId)
+    /// <summary>Every result of a version, following the pages; <paramref name="query"/> is added to each page's query.</summary>
+    public async Task<List<JsonNode>> AllResultsAsync(string taskId, string versionId, string query = "")
     {
         var all = new List<JsonNode>();
         while (true)
         {
-            var page = await GetAsync($"{Tasks}/{taskId}/versions/{versionId}/results?offset={all.Count}&limit=100");
+            var page = await GetAsync($"{Tasks}/{taskId}/versions/{versionId}/results?offset={all.Count}&limit=100{query}");
             Assert.Equal(HttpStatusCode.OK, page.Status);
             all.AddRange(page.Json["results"]!.AsArray().Select(result => result!));
             if (!page.Json["has_more"]!.GetValue<bool>())

@@ -16,7 +16,19 @@ namespace Refinery.IntegrationTests.Infrastructure;
 public sealed class RefineryInstance : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "refinery-it-" + Guid.NewGuid().ToString("N"));
+    private readonly Func<RefineryOptions, RefineryOptions> _configure;
     private WebApplication? _app;
+
+    public RefineryInstance()
+        : this(options => options)
+    {
+    }
+
+    /// <summary>An instance whose options are adjusted (more buckets, shorter link lifetime) before it starts.</summary>
+    internal RefineryInstance(Func<RefineryOptions, RefineryOptions> configure)
+    {
+        _configure = configure;
+    }
 
     public string ImagesDirectory => Path.Combine(_root, "imgs");
 
@@ -33,12 +45,12 @@ public sealed class RefineryInstance : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ImagesDirectory);
-        var options = new RefineryOptions
+        var options = _configure(new RefineryOptions
         {
             DataDirectory = DataDirectory,
             Urls = "http://127.0.0.1:0",
             StorageRoots = new Dictionary<string, string> { ["imgs"] = ImagesDirectory },
-        };
+        });
         var (app, created) = await RefineryServer.BuildAsync(options);
         _app = app;
         await app.StartAsync();

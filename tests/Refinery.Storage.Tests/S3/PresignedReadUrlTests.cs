@@ -1,5 +1,6 @@
 using System.Net;
 using Refinery.Storage.S3;
+using Refinery.TestSupport;
 
 namespace Refinery.Storage.Tests.S3;
 

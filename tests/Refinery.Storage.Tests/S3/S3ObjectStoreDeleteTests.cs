@@ -1,4 +1,5 @@
 using Refinery.Storage.S3;
+using Refinery.TestSupport;
 
 namespace Refinery.Storage.Tests.S3;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Refinery.Storage.S3;
+using Refinery.TestSupport;
 
 namespace Refinery.Storage.Tests.S3;
 

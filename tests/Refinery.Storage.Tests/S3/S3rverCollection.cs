@@ -1,3 +1,5 @@
+using Refinery.TestSupport;
+
 namespace Refinery.Storage.Tests.S3;
 
 /// <summary>Test classes in this collection share one s3rver process.</summary>

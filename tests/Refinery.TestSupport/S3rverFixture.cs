@@ -5,12 +5,13 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 using Refinery.Storage.S3;
+using Xunit;
 
-namespace Refinery.Storage.Tests.S3;
+namespace Refinery.TestSupport;
 
 /// <summary>
-/// A real s3rver (tests/s3rver, pinned to 3.7.1) on a free loopback port with a throwaway data directory, shared by
-/// every test in <see cref="S3rverCollection"/>.
+/// A real s3rver (tests/s3rver, pinned to 3.7.1) on a free loopback port with a throwaway data directory; a test
+/// project shares one per collection. <c>npm ci</c> installs the server on first use.
 /// </summary>
 public sealed class S3rverFixture : IAsyncLifetime
 {
@@ -21,7 +22,9 @@ public sealed class S3rverFixture : IAsyncLifetime
     private static readonly TimeSpan _npmCiTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(20);
 
-    // Only one test class per process installs; npm ci from two processes at once is not guarded against.
+    private static readonly TimeSpan _installLockPollInterval = TimeSpan.FromMilliseconds(200);
+
+    // One install per process at a time; the lock file below keeps test projects run in parallel from racing too.
     private static readonly SemaphoreSlim _installLock = new(1, 1);
 
     private readonly StringBuilder _serverOutput = new();
@@ -123,6 +126,7 @@ public sealed class S3rverFixture : IAsyncLifetime
         await _installLock.WaitAsync();
         try
         {
+            await using var installing = await LockInstallAsync(serverDirectory);
             if (File.Exists(Path.Combine(serverDirectory, "node_modules", "s3rver", "bin", "s3rver.js")))
             {
                 return;
@@ -163,6 +167,24 @@ public sealed class S3rverFixture : IAsyncLifetime
         finally
         {
             _installLock.Release();
+        }
+    }
+
+    // Held open with FileShare.None for the whole install; the OS releases it if the process dies.
+    private static async Task<FileStream> LockInstallAsync(string serverDirectory)
+    {
+        var path = Path.Combine(serverDirectory, ".npm-ci.lock");
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited.Elapsed < _npmCiTimeout)
+            {
+                await Task.Delay(_installLockPollInterval);
+            }
         }
     }
 

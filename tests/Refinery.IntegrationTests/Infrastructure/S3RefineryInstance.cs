@@ -1,0 +1,49 @@
+using Refinery.Storage;
+using Refinery.Storage.S3;
+using Refinery.TestSupport;
+
+namespace Refinery.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A Refinery server with, besides the local bucket <c>imgs</c>, the bucket <c>s3imgs</c> kept in a real s3rver,
+/// and signed links that live only <see cref="LinkLifetime"/> so that tests can watch them expire.
+/// </summary>
+public sealed class S3RefineryInstance : IAsyncLifetime
+{
+    public const string S3Bucket = "s3imgs";
+
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromSeconds(3);
+
+    private S3ObjectStore? _store;
+
+    public S3rverFixture S3 { get; } = new();
+
+    public RefineryInstance Server { get; private set; } = null!;
+
+    /// <summary>The <c>s3imgs</c> bucket as the server sees it, for writing inputs and reading outputs.</summary>
+    public IObjectStore Store => _store!;
+
+    public async Task InitializeAsync()
+    {
+        await S3.InitializeAsync();
+        var remoteBucket = await S3.CreateBucketAsync();
+        _store = new S3ObjectStore(S3Bucket, S3.Options(remoteBucket));
+        Server = new RefineryInstance(options => options with
+        {
+            S3Buckets = new Dictionary<string, S3StoreOptions> { [S3Bucket] = S3.Options(remoteBucket) },
+            SignedUrlLifetime = LinkLifetime,
+        });
+        await Server.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        _store?.Dispose();
+        await S3.DisposeAsync();
+    }
+}
