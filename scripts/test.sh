@@ -11,7 +11,7 @@ dotnet build Refinery.slnx -c Release --no-restore --verbosity quiet -nologo
 
 log=$(mktemp)
 status=0
-dotnet test Refinery.slnx -c Release --no-build --verbosity quiet -nologo 2>&1 | tee "$log" || status=$?
+dotnet test Refinery.slnx -c Release --no-build --verbosity minimal -nologo 2>&1 | tee "$log" || status=$?
 
 # One plain closing line for CI: the totals over every test project.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')

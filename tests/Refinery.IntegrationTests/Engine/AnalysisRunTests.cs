@@ -14,7 +14,7 @@ public sealed class AnalysisRunTests(RefineryInstance server)
     public async Task Analysing_a_folder_of_mixed_images_completes_with_the_documented_result()
     {
         var folder = "analyse-mixed";
-        var photo = TestImages.Jpeg(320, 240, 21);
+        var photo = TestImages.SceneJpeg(320, 240);
         server.WriteImage($"{folder}/train/a.jpg", photo);
         server.WriteImage($"{folder}/train/a-copy.jpg", photo);
         server.WriteImage($"{folder}/train/a-reencoded.jpg", Reencode(photo, 90));

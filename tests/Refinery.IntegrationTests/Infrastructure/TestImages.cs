@@ -7,6 +7,21 @@ public static class TestImages
 {
     public static byte[] Jpeg(int width, int height, int seed = 1) => Encode(Colour(width, height, seed), ".jpg");
 
+    /// <summary>
+    /// A structured scene (gradient, bars, a disc) with no noise: its perceptual hash is stable under re-encoding,
+    /// as a photograph's is, unlike noise whose low frequencies sit at the median.
+    /// </summary>
+    public static byte[] SceneJpeg(int width, int height)
+    {
+        using var image = new Mat(height, width, MatType.CV_8UC3, new Scalar(60, 80, 200));
+        Cv2.Rectangle(image, new Rect(0, height / 2, width, height / 2), new Scalar(200, 120, 40), -1);
+
+        Cv2.Rectangle(image, new Rect(width / 8, height / 6, width / 5, height / 2), new Scalar(250, 250, 250), -1);
+        Cv2.Rectangle(image, new Rect(width / 2, height / 2, width / 3, height / 4), new Scalar(10, 10, 10), -1);
+        Cv2.Circle(image, new Point(3 * width / 4, height / 4), height / 6, new Scalar(0, 200, 255), -1);
+        return image.ImEncode(".jpg");
+    }
+
     public static byte[] Png(int width, int height, int seed = 1) => Encode(Colour(width, height, seed), ".png");
 
     public static byte[] GrayPng(int width, int height)
