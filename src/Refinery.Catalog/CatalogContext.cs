@@ -3,7 +3,7 @@ using Refinery.Catalog.Records;
 
 namespace Refinery.Catalog;
 
-/// <summary>The catalog: projects, credentials, tasks, versions, shards and per-sample results.</summary>
+/// <summary>The catalog: projects, credentials, tasks, versions, shards, per-sample results and datasets.</summary>
 public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
 {
     public DbSet<ProjectRecord> Projects => Set<ProjectRecord>();
@@ -19,6 +19,10 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
     public DbSet<ShardRecord> Shards => Set<ShardRecord>();
 
     public DbSet<SampleResultRecord> Results => Set<SampleResultRecord>();
+
+    public DbSet<DatasetRecord> Datasets => Set<DatasetRecord>();
+
+    public DbSet<DatasetVersionRecord> DatasetVersions => Set<DatasetVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,6 +70,21 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
         {
             entity.ToTable("shards");
             entity.HasKey(shard => new { shard.VersionId, shard.ShardIndex });
+        });
+
+        modelBuilder.Entity<DatasetRecord>(entity =>
+        {
+            entity.ToTable("datasets");
+            entity.HasKey(dataset => dataset.DatasetId);
+            entity.HasIndex(dataset => new { dataset.ProjectId, dataset.WorkspaceId, dataset.Name }).IsUnique();
+            entity.HasIndex(dataset => dataset.Status);
+        });
+
+        modelBuilder.Entity<DatasetVersionRecord>(entity =>
+        {
+            entity.ToTable("dataset_versions");
+            entity.HasKey(version => version.VersionId);
+            entity.HasIndex(version => new { version.DatasetId, version.Name }).IsUnique();
         });
 
         modelBuilder.Entity<SampleResultRecord>(entity =>

@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Refinery.Api.Authentication;
+using Refinery.Api.Datasets;
 using Refinery.Api.Errors;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
+using Refinery.Engine.Datasets;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Mapping;
@@ -55,6 +57,7 @@ public static class RefineryServer
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
         app.MapProcessorTaskApi();
         app.MapTaskVersionApi();
+        app.MapDatasetApi();
         app.MapSignedLinks();
         return (app, created);
     }
@@ -96,6 +99,9 @@ public static class RefineryServer
         services.AddTransient<VersionJobs>();
         services.AddSingleton<InputValidator>();
         services.AddSingleton<AnalysisTemplateCompleter>();
+        services.AddSingleton<DatasetService>();
+        services.AddSingleton<DatasetVersionPublisher>();
+        services.AddTransient<DatasetImporter>();
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Refinery.Engine.Datasets;
 
 namespace Refinery.Engine.Delivery;
 
@@ -13,4 +14,7 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
 
     public void EnqueueReduce(string versionId) =>
         client.Enqueue<VersionJobs>(jobs => jobs.ReduceAsync(versionId, CancellationToken.None));
+
+    public void EnqueueImport(string datasetId) =>
+        client.Enqueue<DatasetImporter>(importer => importer.ImportAsync(datasetId, CancellationToken.None));
 }

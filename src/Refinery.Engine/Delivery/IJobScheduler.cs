@@ -8,4 +8,6 @@ public interface IJobScheduler
     void EnqueueMap(string versionId, int shardIndex);
 
     void EnqueueReduce(string versionId);
+
+    void EnqueueImport(string datasetId);
 }

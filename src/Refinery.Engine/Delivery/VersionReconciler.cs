@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
 using Refinery.Domain;
+using Refinery.Engine.Datasets;
 using Refinery.Engine.Lifecycle;
 
 namespace Refinery.Engine.Delivery;
@@ -42,6 +43,15 @@ public sealed class VersionReconciler(
                 .ExecuteUpdateAsync(set => set.SetProperty(version => version.HeartbeatAt, now), cancellationToken);
             await ResumeOneAsync(db, orphan.VersionId, orphan.ShardCount, cancellationToken);
             resumed++;
+        }
+
+        if (startup)
+        {
+            // Imports are idempotent and, with an in-memory queue, lost with the process: restart them all.
+            var importing = await db.Datasets.Where(dataset => dataset.Status == DatasetService.Importing)
+                .Select(dataset => dataset.DatasetId).ToListAsync(cancellationToken);
+            importing.ForEach(scheduler.EnqueueImport);
+            resumed += importing.Count;
         }
 
         if (resumed > 0)

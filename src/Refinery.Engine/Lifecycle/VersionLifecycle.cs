@@ -99,6 +99,13 @@ public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, 
 
         await db.SaveChangesAsync(cancellationToken);
         await MirrorOnTaskAsync(db, versionId, cancellationToken);
+        if (status is VersionStatus.Failed or VersionStatus.Stopped)
+        {
+            // An analysis that will not finish leaves the dataset version it was analysing marked failed.
+            await db.DatasetVersions.Where(v => v.AnalysisTaskId == version.TaskId && v.AnalysisStatus == 1)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.AnalysisStatus, 3), cancellationToken);
+        }
+
         return true;
     }
 

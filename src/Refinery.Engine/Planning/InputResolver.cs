@@ -4,7 +4,6 @@ using Refinery.Catalog;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Formats.Folders;
-using Refinery.Formats.Manifests;
 using Refinery.Storage;
 
 namespace Refinery.Engine.Planning;
@@ -29,6 +28,7 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
                 SourceTypes.Obs when IsManifestInput(input) => FromManifestAsync(StoragePathParser.Parse(field, input.Source!), cancellationToken),
                 SourceTypes.Obs => FromFolderAsync(StoragePathParser.Parse(field, input.Source!), taskType, cancellationToken),
                 SourceTypes.Task => FromTaskAsync(input.Source!, input.VersionId, cancellationToken),
+                SourceTypes.Dataset => FromDatasetAsync(input.VersionId!, cancellationToken),
                 _ => throw new InvalidOperationException($"Input type {input.Type} cannot be read."),
             };
 
@@ -40,7 +40,8 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
     }
 
     public static bool IsManifestInput(ProcessorDataSource input) =>
-        input.Type == SourceTypes.Obs && (input.Source ?? "").EndsWith(".manifest", StringComparison.OrdinalIgnoreCase);
+        input.Type is SourceTypes.Task or SourceTypes.Dataset
+        || (input.Type == SourceTypes.Obs && (input.Source ?? "").EndsWith(".manifest", StringComparison.OrdinalIgnoreCase));
 
     private async IAsyncEnumerable<PlannedSample> FromFolderAsync(
         ObjectPath folder, string taskType, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -53,8 +54,7 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
 
     private async IAsyncEnumerable<PlannedSample> FromManifestAsync(ObjectPath manifest, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = await store.OpenReadAsync(manifest, cancellationToken);
-        await foreach (var sample in ManifestReader.ReadAsync(stream, cancellationToken))
+        await foreach (var sample in ManifestFiles.ReadAsync(store, manifest, cancellationToken))
         {
             yield return new PlannedSample(sample, OutputNameOf(sample));
         }
@@ -68,6 +68,24 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
         {
             yield return planned;
         }
+    }
+
+    private async IAsyncEnumerable<PlannedSample> FromDatasetAsync(string datasetVersionId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var planned in FromManifestAsync(await DatasetManifestAsync(datasetVersionId, cancellationToken), cancellationToken))
+        {
+            yield return planned;
+        }
+    }
+
+    /// <summary>The frozen manifest of a dataset version.</summary>
+    public async Task<ObjectPath> DatasetManifestAsync(string datasetVersionId, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var manifest = await db.DatasetVersions.Where(version => version.VersionId == datasetVersionId)
+            .Select(version => version.ManifestPath).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Dataset version {datasetVersionId} no longer exists.");
+        return StoragePathParser.Parse("inputs.version_id", manifest);
     }
 
     /// <summary>The <c>output.manifest</c> of a task's completed version: the one named, else the latest.</summary>

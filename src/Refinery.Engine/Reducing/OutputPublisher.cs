@@ -1,6 +1,5 @@
 using Refinery.Domain;
 using Refinery.Engine.Staging;
-using Refinery.Formats.Manifests;
 using Refinery.Storage;
 
 namespace Refinery.Engine.Reducing;
@@ -31,31 +30,19 @@ public sealed class OutputPublisher(IObjectStore store, StagingArea staging)
     }
 
     /// <summary>Writes <c>output.manifest</c> from the results, sources pointing at the published files.</summary>
-    public async Task WriteManifestAsync(
+    public Task WriteManifestAsync(
         IAsyncEnumerable<ShardResult> results,
         ObjectPath outputRoot,
         string taskType,
         IReadOnlyDictionary<string, bool>? properties,
-        CancellationToken cancellationToken)
-    {
-        // Spooled to a temporary file: the manifest grows with the dataset and must not be held in memory.
-        await using var spool = new FileStream(
-            Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        using (var writer = new ManifestWriter(spool))
-        {
-            await foreach (var result in results.WithCancellation(cancellationToken))
-            {
-                if (result.Output is { } output)
-                {
-                    await writer.WriteAsync(Published(output, outputRoot), taskType, properties, cancellationToken);
-                }
-            }
-        }
-
-        spool.Position = 0;
-        await store.WriteAsync(outputRoot.Combine("output.manifest"), spool, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        ManifestFiles.WriteAsync(
+            store,
+            outputRoot.Combine("output.manifest"),
+            results.Where(result => result.Output is not null).Select(result => Published(result.Output!, outputRoot)),
+            taskType,
+            properties,
+            cancellationToken);
 
     public Task WithdrawAsync(ObjectPath outputRoot, CancellationToken cancellationToken) =>
         store.DeletePrefixAsync(outputRoot, cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
+using Refinery.Engine.Datasets;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
@@ -26,6 +27,7 @@ public sealed class VersionReducer(
     OutputPublisher publisher,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
+    DatasetVersionPublisher datasetVersions,
     ILogger<VersionReducer> logger)
 {
     private const int InsertBatchSize = 1000;
@@ -56,8 +58,19 @@ public sealed class VersionReducer(
             ? await AnalyseAsync(versionId, shardCount, analysis, amendments, cancellationToken)
             : null;
 
-        if (await stopSignal.IsStoppedAsync(versionId, cancellationToken)
-            || !await StoreAndCompleteAsync(version, shardCount, outputRoot, resultJson, amendments, cancellationToken))
+        bool completed;
+        try
+        {
+            completed = !await stopSignal.IsStoppedAsync(versionId, cancellationToken)
+                && await StoreAndCompleteAsync(version, pipeline, shardCount, outputRoot, resultJson, amendments, cancellationToken);
+        }
+        catch when (outputRoot is not null)
+        {
+            await publisher.WithdrawAsync(outputRoot.Value, CancellationToken.None);
+            throw;
+        }
+
+        if (!completed)
         {
             logger.LogInformation("Version {VersionId} was stopped before it completed; withdrawing its output", versionId);
             if (outputRoot is { } withdrawn)
@@ -85,7 +98,13 @@ public sealed class VersionReducer(
     }
 
     private async Task<bool> StoreAndCompleteAsync(
-        TaskVersionRecord version, int shardCount, ObjectPath? outputRoot, string? resultJson, AmendmentSpool amendments, CancellationToken cancellationToken)
+        TaskVersionRecord version,
+        OperatorPipeline pipeline,
+        int shardCount,
+        ObjectPath? outputRoot,
+        string? resultJson,
+        AmendmentSpool amendments,
+        CancellationToken cancellationToken)
     {
         var counts = new VersionCountsBuilder();
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
@@ -109,9 +128,20 @@ public sealed class VersionReducer(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true; // completion below updates a tracked version
-        if (!await lifecycle.CompleteInAsync(db, version.VersionId, counts.Build(), resultJson, cancellationToken))
+        var finalCounts = counts.Build();
+        if (!await lifecycle.CompleteInAsync(db, version.VersionId, finalCounts, resultJson, cancellationToken))
         {
             return false; // the transaction rolls back: no results for a version that did not complete
+        }
+
+        if (outputRoot is { } root)
+        {
+            await datasetVersions.PublishInAsync(db, version, root, finalCounts, pipeline.TemplateId == TemplateIds.Validation, cancellationToken);
+        }
+
+        if (resultJson is not null)
+        {
+            await DatasetVersionPublisher.RecordAnalysisInAsync(db, version, resultJson, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -43,11 +43,13 @@ public sealed class AnalysisTemplateCompleter(InputResolver resolver)
     /// <summary>The manifest analysed and the folder its files are in, as ModelArts reports them.</summary>
     private async Task<(string Manifest, string Files)> LocationsOfAsync(ProcessorDataSource input, CancellationToken cancellationToken)
     {
-        var path = input.Type == SourceTypes.Task
-            ? await resolver.PublishedManifestAsync(input.Source!, input.VersionId, cancellationToken)
-            : StoragePathParser.Parse("inputs.source", input.Source!);
-        var isManifest = input.Type == SourceTypes.Task || InputResolver.IsManifestInput(input);
-        var folder = isManifest ? new ObjectPath(path.Bucket, path.Key[..Math.Max(0, path.Key.LastIndexOf('/'))]) : path;
+        var path = input.Type switch
+        {
+            SourceTypes.Task => await resolver.PublishedManifestAsync(input.Source!, input.VersionId, cancellationToken),
+            SourceTypes.Dataset => await resolver.DatasetManifestAsync(input.VersionId!, cancellationToken),
+            _ => StoragePathParser.Parse("inputs.source", input.Source!),
+        };
+        var folder = InputResolver.IsManifestInput(input) ? new ObjectPath(path.Bucket, path.Key[..Math.Max(0, path.Key.LastIndexOf('/'))]) : path;
         return (path.ToUri(), folder.ToUri());
     }
 }

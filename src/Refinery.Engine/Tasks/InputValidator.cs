@@ -13,8 +13,11 @@ namespace Refinery.Engine.Tasks;
 /// </summary>
 public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<CatalogContext> catalog)
 {
-    public async Task ValidateInputsAsync(string projectId, IReadOnlyList<ProcessorDataSource> inputs, string field, CancellationToken cancellationToken)
+    /// <summary>Checks every input and returns them as responses show them: dataset names and versions filled in.</summary>
+    public async Task<IReadOnlyList<ProcessorDataSource>> ValidateInputsAsync(
+        string projectId, IReadOnlyList<ProcessorDataSource> inputs, string field, CancellationToken cancellationToken)
     {
+        var validated = new List<ProcessorDataSource>(inputs.Count);
         for (var index = 0; index < inputs.Count; index++)
         {
             var input = inputs[index];
@@ -28,14 +31,55 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
                     await RequireTaskAsync(projectId, input, cancellationToken);
                     break;
                 case SourceTypes.Dataset:
-                    throw ModelArtsErrors.DatasetNotFound(input.Source ?? "", status: 400);
+                    input = await ResolveDatasetVersionAsync(projectId, input, cancellationToken);
+                    break;
                 default:
                     throw ModelArtsErrors.InvalidArgument($"{name}.type", $"must be {SourceTypes.Obs}, {SourceTypes.Task} or {SourceTypes.Dataset}; {input.Type} sources are not served here");
             }
+
+            validated.Add(input);
         }
+
+        return validated;
     }
 
-    public ObjectPath ValidateWorkPath(WorkPath workPath, IReadOnlyList<ProcessorDataSource> inputs)
+    /// <summary>
+    /// Checks the work path and returns it as responses show it, with the folder a version's
+    /// <c>output/&lt;task_version_id&gt;/</c> goes under: the OBS path itself, or the dataset's own work path.
+    /// </summary>
+    public async Task<(WorkPath WorkPath, ObjectPath OutputBase)> ValidateWorkPathAsync(
+        string projectId, WorkPath workPath, IReadOnlyList<ProcessorDataSource> inputs, CancellationToken cancellationToken)
+    {
+        if (workPath.Type != SourceTypes.Dataset)
+        {
+            return (workPath, ValidateWorkPath(workPath, inputs));
+        }
+
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.DatasetId == workPath.Path && d.ProjectId == projectId, cancellationToken)
+            ?? throw ModelArtsErrors.DatasetNotFound(workPath.Path ?? "", status: 400);
+        if (workPath.VersionName is { Length: > 0 } name
+            && await db.DatasetVersions.AnyAsync(version => version.DatasetId == dataset.DatasetId && version.Name == name, cancellationToken))
+        {
+            throw new ModelArtsException(400, "ModelArts.4371", $"Dataset version '{name}' already exists in dataset {dataset.DatasetId}.");
+        }
+
+        return (workPath with { Name = dataset.Name }, StoragePathParser.Parse("work_path", dataset.WorkPath));
+    }
+
+    private async Task<ProcessorDataSource> ResolveDatasetVersionAsync(string projectId, ProcessorDataSource input, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.DatasetId == input.Source && d.ProjectId == projectId, cancellationToken)
+            ?? throw ModelArtsErrors.DatasetNotFound(input.Source ?? "", status: 400);
+        var versionId = input.VersionId ?? dataset.CurrentVersionId
+            ?? throw new ModelArtsException(400, "ModelArts.4825", $"Dataset {dataset.DatasetId} has no version yet: publish one first.");
+        var version = await db.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.VersionId == versionId && v.DatasetId == dataset.DatasetId, cancellationToken)
+            ?? throw ModelArtsErrors.DatasetVersionNotFound(versionId, status: 400);
+        return input with { Name = dataset.Name, VersionId = version.VersionId, VersionName = version.Name };
+    }
+
+    private ObjectPath ValidateWorkPath(WorkPath workPath, IReadOnlyList<ProcessorDataSource> inputs)
     {
         if (workPath.Type != SourceTypes.Obs)
         {

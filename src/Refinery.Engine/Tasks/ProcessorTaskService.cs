@@ -7,6 +7,7 @@ using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
+using Refinery.Storage;
 
 namespace Refinery.Engine.Tasks;
 
@@ -24,14 +25,14 @@ public sealed class ProcessorTaskService(
         var template = definition.Template ?? throw ModelArtsErrors.InvalidArgument("template", "is required");
         var inputs = definition.Inputs ?? throw ModelArtsErrors.InvalidArgument("inputs", "either data_source or inputs is required");
         var pipeline = OperatorPipelineFactory.Create(template);
-        await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+        inputs = await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
         if (pipeline.TemplateId == TemplateIds.Analyse)
         {
             template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
             pipeline = OperatorPipelineFactory.Create(template);
         }
 
-        var workPath = ValidateWorkPath(pipeline, definition.WorkPath, inputs);
+        var output = await ValidateWorkPathAsync(projectId, pipeline, definition.WorkPath, inputs, cancellationToken);
 
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -51,8 +52,9 @@ public sealed class ProcessorTaskService(
             TemplateJson = TaskJson.Write(template),
             InputsJson = TaskJson.Write(inputs),
             UsedDataSource = definition.UsedDataSource,
-            WorkPathJson = TaskJson.Write(workPath),
-            DatasetVersionId = definition.DatasetVersionId,
+            WorkPathJson = TaskJson.Write(output?.WorkPath),
+            DatasetVersionId = definition.DatasetVersionId ?? DatasetInput(inputs)?.VersionId,
+            DatasetVersionName = DatasetInput(inputs)?.VersionName,
             InputKey = InputKeyOf(inputs),
             SourceType = inputs[0].Type!,
             Source = inputs[0].Source ?? "",
@@ -62,7 +64,13 @@ public sealed class ProcessorTaskService(
         string? versionId = null;
         if (definition.CreateVersion || pipeline.TemplateId == TemplateIds.Analyse)
         {
-            versionId = AddVersion(db, task, definition.Description, template, inputs, workPath);
+            versionId = AddVersion(db, task, definition.Description, template, inputs, output);
+        }
+
+        if (pipeline.TemplateId == TemplateIds.Analyse && DatasetInput(inputs) is { } analysed)
+        {
+            await db.DatasetVersions.Where(version => version.VersionId == analysed.VersionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.AnalysisStatus, 1).SetProperty(v => v.AnalysisTaskId, task.TaskId), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -93,19 +101,20 @@ public sealed class ProcessorTaskService(
         var inputs = definition.Inputs ?? TaskJson.ReadInputs(task.InputsJson);
         if (definition.Inputs is not null)
         {
-            await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+            inputs = await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
             if (pipeline.TemplateId == TemplateIds.Analyse)
             {
                 template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
             }
         }
 
-        var workPath = ValidateWorkPath(pipeline, definition.WorkPath ?? StripOutput(TaskJson.ReadWorkPath(task.WorkPathJson)), inputs);
+        var output = await ValidateWorkPathAsync(
+            projectId, pipeline, definition.WorkPath ?? StripOutput(TaskJson.ReadWorkPath(task.WorkPathJson)), inputs, cancellationToken);
 
         await using var write = await catalog.CreateDbContextAsync(cancellationToken);
         await using var transaction = await write.Database.BeginTransactionAsync(cancellationToken);
         var tracked = await FindTaskAsync(write, projectId, taskId, cancellationToken);
-        var versionId = AddVersion(write, tracked, definition.Description ?? tracked.Description, template, inputs, workPath);
+        var versionId = AddVersion(write, tracked, definition.Description ?? tracked.Description, template, inputs, output);
         await write.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         scheduler.EnqueuePlan(versionId);
@@ -190,11 +199,12 @@ public sealed class ProcessorTaskService(
         await db.Tasks.SingleOrDefaultAsync(task => task.TaskId == taskId && task.ProjectId == projectId, cancellationToken)
         ?? throw ModelArtsErrors.TaskNotFound(taskId);
 
-    private WorkPath? ValidateWorkPath(OperatorPipeline pipeline, WorkPath? workPath, IReadOnlyList<ProcessorDataSource> inputs)
+    private async Task<(WorkPath WorkPath, ObjectPath OutputBase)?> ValidateWorkPathAsync(
+        string projectId, OperatorPipeline pipeline, WorkPath? workPath, IReadOnlyList<ProcessorDataSource> inputs, CancellationToken cancellationToken)
     {
         if (!pipeline.PublishesOutput)
         {
-            return workPath;
+            return null;
         }
 
         if (workPath is null)
@@ -202,12 +212,19 @@ public sealed class ProcessorTaskService(
             throw ModelArtsErrors.InvalidArgument("work_path", $"is required for {pipeline.TemplateId}: it says where the output goes");
         }
 
-        validator.ValidateWorkPath(workPath, inputs);
-        return workPath;
+        return await validator.ValidateWorkPathAsync(projectId, workPath, inputs, cancellationToken);
     }
 
+    private static ProcessorDataSource? DatasetInput(IReadOnlyList<ProcessorDataSource> inputs) =>
+        inputs.FirstOrDefault(input => input.Type == SourceTypes.Dataset);
+
     private string AddVersion(
-        CatalogContext db, ProcessorTaskRecord task, string? description, TemplateParam template, IReadOnlyList<ProcessorDataSource> inputs, WorkPath? workPath)
+        CatalogContext db,
+        ProcessorTaskRecord task,
+        string? description,
+        TemplateParam template,
+        IReadOnlyList<ProcessorDataSource> inputs,
+        (WorkPath WorkPath, ObjectPath OutputBase)? output)
     {
         var sequence = task.LastVersionSequence + 1;
         var versionId = ResourceIds.New();
@@ -222,7 +239,7 @@ public sealed class ProcessorTaskService(
             Description = description,
             TemplateJson = TaskJson.Write(template),
             InputsJson = TaskJson.Write(inputs),
-            WorkPathJson = TaskJson.Write(workPath is null ? null : WithOutputPath(workPath, versionId)),
+            WorkPathJson = TaskJson.Write(output is { } target ? WithOutputPath(target.WorkPath, target.OutputBase, versionId) : null),
             Status = (int)VersionStatus.Initialized,
             CreateTime = now,
             UpdateTime = now,
@@ -238,10 +255,9 @@ public sealed class ProcessorTaskService(
     }
 
     /// <summary>A version writes under <c>&lt;work path&gt;/output/&lt;task_version_id&gt;/</c>, ModelArts' layout.</summary>
-    private static WorkPath WithOutputPath(WorkPath workPath, string versionId)
+    private static WorkPath WithOutputPath(WorkPath workPath, ObjectPath outputBase, string versionId)
     {
-        var root = Refinery.Storage.StoragePathParser.Parse("work_path.path", workPath.Path!);
-        var output = root.Combine($"output/{versionId}");
+        var output = outputBase.Combine($"output/{versionId}");
         return workPath with { OutputPath = $"/{output.Bucket}/{output.Key}/" };
     }
 

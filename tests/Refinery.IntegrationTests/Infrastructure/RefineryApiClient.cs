@@ -75,6 +75,32 @@ public sealed class RefineryApiClient(HttpClient http, string projectId) : IDisp
         return version;
     }
 
+    public string Datasets => $"/v2/{ProjectId}/datasets";
+
+    /// <summary>Creates a dataset over an OBS folder and waits until its import has finished.</summary>
+    public async Task<JsonNode> CreateDatasetAsync(string name, string dataPath, string workPath, int datasetType = 0)
+    {
+        var created = await PostAsync(Datasets, $$"""
+            { "dataset_name": "{{name}}", "dataset_type": {{datasetType}}, "work_path": "{{workPath}}",
+              "data_sources": [ { "data_type": 0, "data_path": "{{dataPath}}" } ] }
+            """);
+        Assert.True(created.Status == HttpStatusCode.Created, $"create dataset answered {(int)created.Status}: {created.Raw}");
+        var datasetId = created.Json["dataset_id"]!.GetValue<string>();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var dataset = (await GetAsync($"{Datasets}/{datasetId}")).Json;
+            if (dataset["status"]!.GetValue<int>() != 8)
+            {
+                Assert.True(dataset["status"]!.GetValue<int>() == 1, $"import ended abnormal: {dataset.ToJsonString()}");
+                return dataset;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the import did not finish in 60 s");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Every result of a version, following the pages; <paramref name="query"/> is added to each page's query.</summary>
     public async Task<List<JsonNode>> AllResultsAsync(string taskId, string versionId, string query = "")
     {

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Refinery.Catalog.Records;
+
+namespace Refinery.Api.Datasets;
+
+/// <summary>Maps dataset records onto the documented response objects.</summary>
+public static class DatasetResponseMapper
+{
+    public static DatasetResponse ToResponse(DatasetRecord dataset, DatasetVersionRecord? current) => new(
+        dataset.DatasetId,
+        dataset.Name,
+        dataset.DatasetType,
+        dataset.Description,
+        dataset.Status,
+        dataset.CreateTime,
+        dataset.UpdateTime,
+        dataset.CurrentVersionId,
+        dataset.CurrentVersionName,
+        dataset.VersionCount,
+        dataset.NextVersionNumber,
+        [new DataSourceResponse(dataset.DataPath, 0)],
+        dataset.WorkPath,
+        WorkPathType: 0,
+        dataset.TotalSampleCount,
+        dataset.AnnotatedSampleCount,
+        DataFormat: "Default",
+        dataset.WorkspaceId,
+        dataset.ImportTaskId,
+        dataset.ErrorMsg,
+        current is null ? null : [ToResponse(current, dataset)]);
+
+    public static DatasetVersionResponse ToResponse(DatasetVersionRecord version, DatasetRecord dataset) => new(
+        version.VersionId,
+        version.Name,
+        version.Description,
+        version.Status,
+        version.CreateTime,
+        version.UpdateTime,
+        version.PreviousVersionId,
+        IsCurrent: dataset.CurrentVersionId == version.VersionId,
+        version.ManifestPath,
+        version.DataPath,
+        version.TotalSampleCount,
+        version.AnnotatedSampleCount,
+        version.AddSampleCount,
+        version.DeletedSampleCount,
+        version.ModifiedSampleCount,
+        TrainEvaluateSampleRatio: "1.00",
+        TaskType: dataset.DatasetType,
+        VersionFormat: "Default",
+        version.AnalysisStatus,
+        version.AnalysisTaskId,
+        version.DataAnalysisJson is null ? null : JsonNode.Parse(version.DataAnalysisJson),
+        version.ProcessorTaskId,
+        version.ProcessorTaskStatus,
+        version.DataValidated);
+}
