@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Refinery.Domain;
+using Refinery.Storage.S3;
 
 namespace Refinery.Api.Errors;
 
@@ -23,6 +24,11 @@ public sealed class ModelArtsErrorMiddleware(RequestDelegate next, ILogger<Model
         catch (ModelArtsException error) when (!context.Response.HasStarted)
         {
             await ErrorResponses.WriteAsync(context, error);
+        }
+        catch (S3StoreException error) when (!context.Response.HasStarted)
+        {
+            // The request was fine; the object store behind a bucket was not (unreachable, refusing, missing bucket).
+            await ErrorResponses.WriteAsync(context, 400, "ModelArts.4314", $"OBS access error: {error.Message}");
         }
         catch (BadHttpRequestException error) when (!context.Response.HasStarted)
         {
