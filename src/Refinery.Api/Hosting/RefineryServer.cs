@@ -9,6 +9,7 @@ using Refinery.Api.Authentication;
 using Refinery.Api.Errors;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Catalog;
+using Refinery.Catalog.Reading;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Mapping;
@@ -62,6 +63,11 @@ public static class RefineryServer
         services.AddSingleton(TimeProvider.System);
         var database = CatalogDatabase.SqliteFile(options.CatalogPath);
         services.AddPooledDbContextFactory<CatalogContext>(database.Configure);
+        if (database.Provider == CatalogProvider.Sqlite)
+        {
+            // Made by a factory so that the container owns it and closes its connections with the app.
+            services.AddSingleton(_ => new TaskByIdReader(database, maxIdle: Math.Max(4, Environment.ProcessorCount * 2)));
+        }
 
         services.AddSingleton(CreateBuckets(options));
         services.AddSingleton<IObjectStore>(provider => provider.GetRequiredService<BucketRouter>());
