@@ -1,12 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Refinery.Api.Json;
-using Refinery.Api.ProcessorTasks;
 using Refinery.Catalog;
-using Refinery.Engine;
 using Refinery.Engine.Tasks;
 
 namespace Refinery.Bench.Api;
@@ -32,10 +30,13 @@ public sealed class RequestBreakdown(IDbContextFactory<CatalogContext> catalog, 
         var random = new Random(5);
         var ids = Enumerable.Range(0, iterations).Select(_ => taskIds[random.Next(taskIds.Count)]).ToArray();
         var views = new TaskView[iterations];
-        var responses = new TaskResponse[iterations];
+        var efQueries = new TaskQueries(catalog); // no TaskByIdReader: the EF compiled query, as on PostgreSQL
+        var body = new ArrayBufferWriter<byte>(64 * 1024);
+        using var writer = new Utf8JsonWriter(body);
         var steps = new List<(string, double)>
         {
-            ("EF: rent context + compiled query (endpoint)", await TimeAsync(ids, async (id, i) => views[i] = await queries.GetTaskAsync(projectId, id, cancellationToken))),
+            ("TaskQueries.GetTaskAsync (endpoint: prepared SQLite)", await TimeAsync(ids, async (id, i) => views[i] = await queries.GetTaskAsync(projectId, id, cancellationToken))),
+            ("EF: rent context + compiled query (PostgreSQL path)", await TimeAsync(ids, async (id, _) => await efQueries.GetTaskAsync(projectId, id, cancellationToken))),
             ("EF: rent context only", await TimeAsync(ids, async (_, _) => { await using var db = await catalog.CreateDbContextAsync(cancellationToken); })),
             ("EF: rent context + open/close its connection", await TimeAsync(ids, async (_, _) =>
             {
@@ -50,21 +51,13 @@ public sealed class RequestBreakdown(IDbContextFactory<CatalogContext> catalog, 
                 await connection.OpenAsync(cancellationToken);
             })),
             ("ADO.NET: primary-key row only (no is_current)", await TimeAsync(ids, (id, _) => ReadRawAsync(id, PrimaryKeySql, cancellationToken))),
-            ("ADO.NET: same SQL, TaskId column only", await TimeAsync(ids, (id, _) => ReadRawAsync(id, RawSql.Replace("t.*", "t.TaskId", StringComparison.Ordinal), cancellationToken))),
             ("ADO.NET: same SQL prepared once, open connection", await TimeAsync(ids, (id, _) => ReadPreparedAsync(id, cancellationToken))),
-            ("ResponseMapper.ToResponse (all JSON columns)", await TimeAsync(ids, (id, i) => { responses[i] = ResponseMapper.ToResponse(views[i], includeResult: true); return Task.CompletedTask; })),
-            ("  of which inputs+template+work_path", await TimeAsync(ids, (id, i) =>
+            ("TaskJsonWriter.Write (copies stored JSON)", await TimeAsync(ids, (id, i) =>
             {
-                var task = views[i].Task;
-                _ = TaskJson.ReadInputs(task.InputsJson);
-                _ = TaskJson.ReadTemplate(task.TemplateJson);
-                _ = TaskJson.ReadWorkPath(task.WorkPathJson);
-                return Task.CompletedTask;
-            })),
-            ("  of which result JsonNode.Parse", await TimeAsync(ids, (id, i) => { _ = views[i].Task.ResultJson is { } json ? JsonNode.Parse(json) : null; return Task.CompletedTask; })),
-            ("Serialize TaskResponse to UTF-8", await TimeAsync(ids, (id, i) =>
-            {
-                _ = JsonSerializer.SerializeToUtf8Bytes(responses[i], ApiJsonContext.Default.TaskResponse);
+                body.ResetWrittenCount();
+                writer.Reset(body);
+                TaskJsonWriter.Write(writer, views[i], includeResult: true);
+                writer.Flush();
                 return Task.CompletedTask;
             })),
         };

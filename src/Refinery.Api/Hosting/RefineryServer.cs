@@ -11,6 +11,7 @@ using Refinery.Api.Errors;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
+using Refinery.Catalog.Reading;
 using Refinery.Engine.Datasets;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
@@ -75,6 +76,11 @@ public static class RefineryServer
         services.AddSingleton(TimeProvider.System);
         var database = CatalogDatabase.SqliteFile(options.CatalogPath);
         services.AddPooledDbContextFactory<CatalogContext>(database.Configure);
+        if (database.Provider == CatalogProvider.Sqlite)
+        {
+            // Made by a factory so that the container owns it and closes its connections with the app.
+            services.AddSingleton(_ => new TaskByIdReader(database, maxIdle: Math.Max(4, Environment.ProcessorCount * 2)));
+        }
 
         services.AddSingleton(CreateBuckets(options));
         services.AddSingleton<IObjectStore>(provider => provider.GetRequiredService<BucketRouter>());

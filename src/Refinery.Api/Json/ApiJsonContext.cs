@@ -8,8 +8,6 @@ namespace Refinery.Api.Json;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ErrorBody))]
-[JsonSerializable(typeof(TaskResponse))]
-[JsonSerializable(typeof(TaskListResponse))]
 [JsonSerializable(typeof(VersionResponse))]
 [JsonSerializable(typeof(VersionListResponse))]
 [JsonSerializable(typeof(ResultListResponse))]

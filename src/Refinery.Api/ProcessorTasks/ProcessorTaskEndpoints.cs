@@ -33,7 +33,7 @@ public static class ProcessorTaskEndpoints
         return TypedResults.Json(new CreatedTaskResponse(taskId), ApiJsonContext.Default.CreatedTaskResponse);
     }
 
-    private static async Task<JsonHttpResult<TaskListResponse>> ListTasksAsync(
+    private static async Task<TaskJsonResult> ListTasksAsync(
         HttpContext context, TaskQueries queries, CancellationToken cancellationToken)
     {
         var query = new QueryReader(context.Request.Query);
@@ -54,8 +54,7 @@ public static class ProcessorTaskEndpoints
             CreatedBefore: query.OptionalEpochMilliseconds("create_time_before"));
         var returnResult = query.Flag("return_result", true);
         var (count, page) = await queries.ListTasksAsync(ProjectScope.Get(context), list, cancellationToken);
-        var tasks = page.Select(view => ResponseMapper.ToResponse(view, returnResult)).ToList();
-        return TypedResults.Json(new TaskListResponse(count, tasks), ApiJsonContext.Default.TaskListResponse);
+        return TaskJsonResult.List(count, page, returnResult);
     }
 
     private static JsonHttpResult<TemplateItemsResponse> ListTemplates(HttpContext context)
@@ -67,12 +66,9 @@ public static class ProcessorTaskEndpoints
         return TypedResults.Json(new TemplateItemsResponse(TemplateCatalog.Items.Count, items), ApiJsonContext.Default.TemplateItemsResponse);
     }
 
-    private static async Task<JsonHttpResult<TaskResponse>> GetTaskAsync(
-        HttpContext context, [FromRoute(Name = "task_id")] string taskId, TaskQueries queries, CancellationToken cancellationToken)
-    {
-        var view = await queries.GetTaskAsync(ProjectScope.Get(context), taskId, cancellationToken);
-        return TypedResults.Json(ResponseMapper.ToResponse(view, includeResult: true), ApiJsonContext.Default.TaskResponse);
-    }
+    private static async ValueTask<TaskJsonResult> GetTaskAsync(
+        HttpContext context, [FromRoute(Name = "task_id")] string taskId, TaskQueries queries, CancellationToken cancellationToken) =>
+        TaskJsonResult.One(await queries.GetTaskAsync(ProjectScope.Get(context), taskId, cancellationToken));
 
     private static async Task<JsonHttpResult<EmptyResponse>> UpdateTaskAsync(
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, ProcessorTaskService service, CancellationToken cancellationToken)

@@ -3,37 +3,12 @@ using Refinery.Api.Json;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
 using Refinery.Engine;
-using Refinery.Engine.Tasks;
 
 namespace Refinery.Api.ProcessorTasks;
 
 /// <summary>Maps catalog records onto the documented response objects.</summary>
 public static class ResponseMapper
 {
-    public static TaskResponse ToResponse(TaskView view, bool includeResult)
-    {
-        var task = view.Task;
-        var inputs = TaskJson.ReadInputs(task.InputsJson);
-        return new TaskResponse(
-            task.TaskId,
-            task.Name,
-            task.Description,
-            inputs.Count > 0 ? inputs[0] : null,
-            inputs,
-            TaskJson.ReadTemplate(task.TemplateJson),
-            task.Status,
-            task.DurationSeconds,
-            task.CreateTime,
-            task.Status == (int)VersionStatus.Failed ? task.ErrorMsg : null,
-            includeResult && task.Status == (int)VersionStatus.Completed ? ParseOrNull(task.ResultJson) : null,
-            task.VersionCount,
-            task.DatasetVersionId,
-            task.DatasetVersionName,
-            TaskJson.ReadWorkPath(task.WorkPathJson),
-            task.WorkspaceId,
-            view.IsCurrent);
-    }
-
     public static VersionResponse ToResponse(TaskVersionRecord version, long now)
     {
         var running = version.Status == (int)VersionStatus.Running;

@@ -1,15 +1,19 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
+using Refinery.Catalog.Reading;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
 
 namespace Refinery.Engine.Tasks;
 
 /// <summary>The reads of the processor-task API. Every read is scoped to the caller's project.</summary>
-public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog)
+/// <param name="catalog">The catalog.</param>
+/// <param name="taskById">On a SQLite catalog, the fast path for the task detail; null on PostgreSQL.</param>
+public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskByIdReader? taskById = null)
 {
-    // The task detail is the hottest read: compiled once, one round trip, no tracking.
+    // The task detail is the hottest read: compiled once, one round trip, no tracking. On SQLite, TaskByIdReader runs
+    // the same SQL on statements prepared once.
     private static readonly Func<CatalogContext, string, string, CancellationToken, Task<TaskView?>> _taskById =
         EF.CompileAsyncQuery((CatalogContext db, string projectId, string taskId, CancellationToken _) =>
             db.Tasks.AsNoTracking()
@@ -19,8 +23,16 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog)
                     && other.InputKey == task.InputKey && other.CreateTime > task.CreateTime)))
                 .SingleOrDefault());
 
-    public async Task<TaskView> GetTaskAsync(string projectId, string taskId, CancellationToken cancellationToken)
+    public async ValueTask<TaskView> GetTaskAsync(string projectId, string taskId, CancellationToken cancellationToken)
     {
+        if (taskById is not null)
+        {
+            // SQLite reads are synchronous underneath; the async form would only add a state machine.
+            return taskById.Read(projectId, taskId, out var isCurrent) is { } task
+                ? new TaskView(task, isCurrent)
+                : throw ModelArtsErrors.TaskNotFound(taskId);
+        }
+
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         return await _taskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId);
     }

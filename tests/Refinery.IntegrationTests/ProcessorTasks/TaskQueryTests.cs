@@ -142,6 +142,56 @@ public sealed class TaskQueryTests(RefineryInstance server)
         Assert.Equal("query-update", task["name"]!.GetValue<string>());
     }
 
+    // The task detail is read through connections kept open with the statement prepared; these check that a
+    // connection that has already served the task sees the writes committed since.
+    [Fact]
+    public async Task A_task_read_again_after_its_description_changes_shows_the_new_description()
+    {
+        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
+            "query-reread-update", Datasets.SmallFolder(server, "query-reread-update", 1), "obs://imgs/out-qru", createVersion: false));
+        await ReadTaskSeveralTimesAsync(taskId);
+
+        await server.Client.PutAsync($"{server.Client.Tasks}/{taskId}", """{ "description": "changed" }""");
+
+        for (var read = 0; read < 8; read++)
+        {
+            Assert.Equal("changed", (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json["description"]?.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task A_task_read_again_after_its_version_completes_shows_the_completed_version()
+    {
+        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
+            "query-reread-version", Datasets.SmallFolder(server, "query-reread-version", 1), "obs://imgs/out-qrv", createVersion: false));
+        await ReadTaskSeveralTimesAsync(taskId);
+
+        var created = await server.Client.PostAsync($"{server.Client.Tasks}/{taskId}/versions", """{ "name": "query-reread-version" }""");
+        await server.Client.WaitForCompletionAsync(taskId, created.Json["version_id"]!.GetValue<string>());
+
+        for (var read = 0; read < 8; read++)
+        {
+            var task = (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json;
+            Assert.Equal(2, task["status"]!.GetValue<int>());
+            Assert.Equal(1, task["version_count"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
+    public async Task A_task_read_again_after_a_newer_task_over_its_input_is_no_longer_current()
+    {
+        var input = Datasets.SmallFolder(server, "query-reread-current", 1);
+        var older = await server.Client.CreateTaskAsync(TaskBodies.Validation("query-reread-current-a", input, "obs://imgs/out-qrc", createVersion: false));
+        await ReadTaskSeveralTimesAsync(older);
+
+        await server.Client.CreateTaskAsync(TaskBodies.Validation("query-reread-current-b", input, "obs://imgs/out-qrc", createVersion: false));
+
+        for (var read = 0; read < 8; read++)
+        {
+            Assert.False((await server.Client.GetAsync($"{server.Client.Tasks}/{older}")).Json["is_current"]!.GetValue<bool>());
+        }
+    }
+
     [Fact]
     public async Task Updating_with_a_forbidden_character_is_400_and_changes_nothing()
     {
@@ -207,6 +257,13 @@ public sealed class TaskQueryTests(RefineryInstance server)
         Assert.Equal("数据校验", items[1]!["label_zh"]!.GetValue<string>());
         Assert.Equal("data validation", items[1]!["label_en"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, (await server.Client.GetAsync($"{server.Client.Tasks}/items?limit=1001")).Status);
+    }
+
+    // Concurrent reads, so that several pooled connections have served the task before it changes.
+    private async Task ReadTaskSeveralTimesAsync(string taskId)
+    {
+        var reads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")));
+        Assert.All(reads, read => Assert.Equal(HttpStatusCode.OK, read.Status));
     }
 
     private static string[] Names(JsonNode list) => [.. list["tasks"]!.AsArray().Select(task => task!["name"]!.GetValue<string>())];
