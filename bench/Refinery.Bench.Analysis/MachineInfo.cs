@@ -1,0 +1,18 @@
+namespace Refinery.Bench.Analysis;
+
+/// <summary>What the figures were measured on.</summary>
+public static class MachineInfo
+{
+    public static string Describe()
+    {
+        var model = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"nproc {Environment.ProcessorCount}, CPU \"{model ?? "unknown"}\", {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, "
+            + $"OpenCV {OpenCvSharp.Cv2.GetVersionString()}";
+    }
+
+    /// <summary>The 1-minute load average: how busy the shared machine was when a figure was taken.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+}
