@@ -45,6 +45,9 @@ public static class ModelArtsErrors
     public static ModelArtsException PathHasDoubleSlash(string path) =>
         new(400, "ModelArts.4315", $"OBS path '{path}' must not contain '//'.");
 
+    public static ModelArtsException WorkPathInsideInput(string field, string workPath, string inputPath) =>
+        new(400, "ModelArts.4205", $"{field} {workPath} must not be the input path {inputPath} or lie inside it.");
+
     public static ModelArtsException UnknownRoute(string path) =>
         new(404, "ModelArts.4204", $"API {path} does not exist.");
 

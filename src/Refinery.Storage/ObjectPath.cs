@@ -19,5 +19,10 @@ public readonly record struct ObjectPath(string Bucket, string Key)
         return new ObjectPath(Bucket, directory.Length == 0 ? trimmed : $"{directory}/{trimmed}");
     }
 
+    /// <summary>True when this path is <paramref name="directory"/> itself or lies inside it.</summary>
+    public bool IsSameOrUnder(ObjectPath directory) =>
+        Bucket == directory.Bucket
+        && (directory.Key.Length == 0 || Key == directory.Key || Key.StartsWith(directory.Key + "/", StringComparison.Ordinal));
+
     public override string ToString() => ToUri();
 }

@@ -35,9 +35,9 @@ public sealed class DatasetService(
             throw ModelArtsErrors.InvalidArgument("work_path", "must be a folder inside a bucket, not a bare bucket");
         }
 
-        if (work.Bucket == data.Bucket && (data.Key.Length == 0 || work.Key == data.Key || work.Key.StartsWith(data.Key + "/", StringComparison.Ordinal)))
+        if (work.IsSameOrUnder(data))
         {
-            throw new ModelArtsException(400, "ModelArts.4205", $"work_path {work.ToUri()} must not be the input path {data.ToUri()} or lie inside it.");
+            throw ModelArtsErrors.WorkPathInsideInput("work_path", work.ToUri(), data.ToUri());
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

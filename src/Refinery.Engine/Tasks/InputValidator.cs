@@ -90,9 +90,9 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
         foreach (var input in inputs.Where(input => input.Type == SourceTypes.Obs))
         {
             var source = StoragePathParser.Parse("inputs.source", input.Source!);
-            if (source.Bucket == output.Bucket && IsSameOrUnder(output.Key, source.Key))
+            if (output.IsSameOrUnder(source))
             {
-                throw new ModelArtsException(400, "ModelArts.4205", $"work_path.path {output.ToUri()} must not be the input path {source.ToUri()} or lie inside it.");
+                throw ModelArtsErrors.WorkPathInsideInput("work_path.path", output.ToUri(), source.ToUri());
             }
         }
 
@@ -140,7 +140,4 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
                 : ModelArtsErrors.VersionNotFound(input.VersionId, status: 400);
         }
     }
-
-    private static bool IsSameOrUnder(string key, string directory) =>
-        directory.Length == 0 || key == directory || key.StartsWith(directory + "/", StringComparison.Ordinal);
 }
