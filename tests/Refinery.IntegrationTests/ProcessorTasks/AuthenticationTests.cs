@@ -49,6 +49,18 @@ public sealed class AuthenticationTests(RefineryInstance server)
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_first_start_writes_the_project_and_token_to_an_owner_only_credentials_file()
+    {
+        var path = Path.Combine(server.DataDirectory, "credentials.json");
+        var credentials = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.Equal(server.ProjectId, credentials["project_id"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}$", server.ProjectId);
+        Assert.Equal(server.Token, credentials["token"]!.GetValue<string>());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
     public async Task An_unknown_route_under_v2_is_404_4204()
     {
         var response = await server.Client.GetAsync($"/v2/{server.ProjectId}/no-such-thing");
