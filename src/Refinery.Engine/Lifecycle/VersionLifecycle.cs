@@ -33,6 +33,15 @@ public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, 
         return status == (int)VersionStatus.Running;
     }
 
+    /// <summary>Records that a worker is making progress on the version, so the reconciler leaves it alone.</summary>
+    public async Task HeartbeatAsync(string versionId, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        await db.Versions.Where(version => version.VersionId == versionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(version => version.HeartbeatAt, now), cancellationToken);
+    }
+
     /// <summary>Initialized or running → stopped. False when the version had already finished.</summary>
     public Task<bool> StopAsync(string versionId, CancellationToken cancellationToken) =>
         FinishAsync(versionId, VersionStatus.Stopped, errorMessage: null, counts: null, resultJson: null, _active, cancellationToken);

@@ -42,6 +42,7 @@ public sealed class ShardRunner(
             templateJson = version.TemplateJson;
         }
 
+        await lifecycle.HeartbeatAsync(versionId, cancellationToken);
         var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(templateJson));
         var entries = await JsonLinesFile.ReadAsync(
             staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken).ToListAsync(cancellationToken);

@@ -45,6 +45,8 @@ public sealed class VersionReducer(
             return;
         }
 
+        await lifecycle.HeartbeatAsync(versionId, cancellationToken);
+
         var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(version.TemplateJson));
         var outputRoot = pipeline.PublishesOutput ? OutputRootOf(version) : (ObjectPath?)null;
         if (outputRoot is { } root)
@@ -66,16 +68,15 @@ public sealed class VersionReducer(
         }
         catch when (outputRoot is not null)
         {
-            await publisher.WithdrawAsync(outputRoot.Value, CancellationToken.None);
+            await WithdrawUnlessCompletedAsync(versionId, outputRoot.Value, CancellationToken.None);
             throw;
         }
 
         if (!completed)
         {
-            logger.LogInformation("Version {VersionId} was stopped before it completed; withdrawing its output", versionId);
             if (outputRoot is { } withdrawn)
             {
-                await publisher.WithdrawAsync(withdrawn, cancellationToken);
+                await WithdrawUnlessCompletedAsync(versionId, withdrawn, cancellationToken);
             }
 
             return;
@@ -83,6 +84,21 @@ public sealed class VersionReducer(
 
         stopSignal.Forget(versionId);
         await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes published output of a version that did not complete (stopped, or failing). A second delivery of the
+    /// same reduce that lost the race to complete finds the version completed, and must leave its output alone.
+    /// </summary>
+    private async Task WithdrawUnlessCompletedAsync(string versionId, ObjectPath outputRoot, CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var status = await db.Versions.Where(v => v.VersionId == versionId).Select(v => v.Status).SingleAsync(cancellationToken);
+        if (status != (int)VersionStatus.Completed)
+        {
+            logger.LogInformation("Version {VersionId} did not complete (status {Status}); withdrawing its output", versionId, status);
+            await publisher.WithdrawAsync(outputRoot, cancellationToken);
+        }
     }
 
     /// <summary>Feature analysis: the dataset-level result, and the per-sample amendments into the spool.</summary>
