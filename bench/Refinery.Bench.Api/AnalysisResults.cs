@@ -21,7 +21,7 @@ public static class AnalysisResults
             var samples = Samples(new Random(seed + variant), 200 + (variant * 150), taskType == TaskTypes.ObjectDetection, splitUsage: variant % 2 == 0);
             var reducer = new AnalysisReducer(parameters);
             var result = await reducer.ReduceAsync(() => samples.ToAsyncEnumerable(), static (_, _) => ValueTask.CompletedTask, CancellationToken.None);
-            results.Add(result.ToJsonString());
+            results.Add(result.ToJsonString(WireJson.NodeOptions));
         }
 
         return results;

@@ -7,19 +7,19 @@ namespace Refinery.Engine;
 public static class TaskJson
 {
     public static TemplateParam ReadTemplate(string json) =>
-        JsonSerializer.Deserialize(json, TaskJsonContext.Default.TemplateParam) ?? new TemplateParam();
+        JsonSerializer.Deserialize(json, TaskJsonContext.Wire.TemplateParam) ?? new TemplateParam();
 
     public static IReadOnlyList<ProcessorDataSource> ReadInputs(string json) =>
-        JsonSerializer.Deserialize(json, TaskJsonContext.Default.ListProcessorDataSource) ?? [];
+        JsonSerializer.Deserialize(json, TaskJsonContext.Wire.ListProcessorDataSource) ?? [];
 
     public static WorkPath? ReadWorkPath(string? json) =>
-        json is null ? null : JsonSerializer.Deserialize(json, TaskJsonContext.Default.WorkPath);
+        json is null ? null : JsonSerializer.Deserialize(json, TaskJsonContext.Wire.WorkPath);
 
-    public static string Write(TemplateParam template) => JsonSerializer.Serialize(template, TaskJsonContext.Default.TemplateParam);
+    public static string Write(TemplateParam template) => JsonSerializer.Serialize(template, TaskJsonContext.Wire.TemplateParam);
 
     public static string Write(IReadOnlyList<ProcessorDataSource> inputs) =>
-        JsonSerializer.Serialize(inputs.ToList(), TaskJsonContext.Default.ListProcessorDataSource);
+        JsonSerializer.Serialize(inputs.ToList(), TaskJsonContext.Wire.ListProcessorDataSource);
 
     public static string? Write(WorkPath? workPath) =>
-        workPath is null ? null : JsonSerializer.Serialize(workPath, TaskJsonContext.Default.WorkPath);
+        workPath is null ? null : JsonSerializer.Serialize(workPath, TaskJsonContext.Wire.WorkPath);
 }

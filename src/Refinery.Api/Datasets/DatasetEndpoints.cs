@@ -30,7 +30,7 @@ public static class DatasetEndpoints
         using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
         var dataset = await service.CreateAsync(ProjectScope.Get(context), DatasetRequestReader.ReadDataset(body.RootElement), cancellationToken);
         return TypedResults.Json(
-            new CreatedDatasetResponse(dataset.DatasetId, dataset.ImportTaskId), DatasetJsonContext.Default.CreatedDatasetResponse, statusCode: StatusCodes.Status201Created);
+            new CreatedDatasetResponse(dataset.DatasetId, dataset.ImportTaskId), DatasetJsonContext.Wire.CreatedDatasetResponse, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<JsonHttpResult<DatasetListResponse>> ListAsync(
@@ -48,7 +48,7 @@ public static class DatasetEndpoints
             cancellationToken);
         return TypedResults.Json(
             new DatasetListResponse(total, [.. page.Select(dataset => DatasetResponseMapper.ToResponse(dataset, current: null))]),
-            DatasetJsonContext.Default.DatasetListResponse);
+            DatasetJsonContext.Wire.DatasetListResponse);
     }
 
     private static async Task<JsonHttpResult<DatasetResponse>> GetAsync(
@@ -57,7 +57,7 @@ public static class DatasetEndpoints
         var projectId = ProjectScope.Get(context);
         var dataset = await service.GetAsync(projectId, datasetId, cancellationToken);
         var current = dataset.CurrentVersionId is { } currentId ? await service.GetVersionAsync(projectId, datasetId, currentId, cancellationToken) : null;
-        return TypedResults.Json(DatasetResponseMapper.ToResponse(dataset, current), DatasetJsonContext.Default.DatasetResponse);
+        return TypedResults.Json(DatasetResponseMapper.ToResponse(dataset, current), DatasetJsonContext.Wire.DatasetResponse);
     }
 
     private static async Task<NoContent> DeleteAsync(
@@ -76,7 +76,7 @@ public static class DatasetEndpoints
             : await ReadVersionBodyAsync(context, cancellationToken);
         var version = await service.CreateVersionAsync(ProjectScope.Get(context), datasetId, name, description, cancellationToken);
         return TypedResults.Json(
-            new CreatedDatasetVersionResponse(version.VersionId), DatasetJsonContext.Default.CreatedDatasetVersionResponse, statusCode: StatusCodes.Status201Created);
+            new CreatedDatasetVersionResponse(version.VersionId), DatasetJsonContext.Wire.CreatedDatasetVersionResponse, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<(string?, string?)> ReadVersionBodyAsync(HttpContext context, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public static class DatasetEndpoints
             projectId, datasetId, query.Number("offset", 0, 0, int.MaxValue), query.Number("limit", 1000, 1, 1000), cancellationToken);
         return TypedResults.Json(
             new DatasetVersionListResponse(total, [.. versions.Select(version => DatasetResponseMapper.ToResponse(version, dataset))]),
-            DatasetJsonContext.Default.DatasetVersionListResponse);
+            DatasetJsonContext.Wire.DatasetVersionListResponse);
     }
 
     private static async Task<JsonHttpResult<DatasetVersionResponse>> GetVersionAsync(
@@ -108,6 +108,6 @@ public static class DatasetEndpoints
         var projectId = ProjectScope.Get(context);
         var dataset = await service.GetAsync(projectId, datasetId, cancellationToken);
         var version = await service.GetVersionAsync(projectId, datasetId, versionId, cancellationToken);
-        return TypedResults.Json(DatasetResponseMapper.ToResponse(version, dataset), DatasetJsonContext.Default.DatasetVersionResponse);
+        return TypedResults.Json(DatasetResponseMapper.ToResponse(version, dataset), DatasetJsonContext.Wire.DatasetVersionResponse);
     }
 }

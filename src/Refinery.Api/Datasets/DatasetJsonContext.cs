@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Refinery.Domain;
 
 namespace Refinery.Api.Datasets;
 
@@ -12,4 +13,8 @@ namespace Refinery.Api.Datasets;
 [JsonSerializable(typeof(DatasetVersionResponse))]
 [JsonSerializable(typeof(CreatedDatasetResponse))]
 [JsonSerializable(typeof(CreatedDatasetVersionResponse))]
-public sealed partial class DatasetJsonContext : JsonSerializerContext;
+public sealed partial class DatasetJsonContext : JsonSerializerContext
+{
+    /// <summary>The context with <see cref="WireJson"/>'s options; use it rather than <c>Default</c>.</summary>
+    public static DatasetJsonContext Wire { get; } = new(WireJson.NewOptions());
+}

@@ -15,6 +15,6 @@ public static class ErrorResponses
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await System.Text.Json.JsonSerializer.SerializeAsync(
-            context.Response.Body, new ErrorBody(code, message), ApiJsonContext.Default.ErrorBody, context.RequestAborted);
+            context.Response.Body, new ErrorBody(code, message), ApiJsonContext.Wire.ErrorBody, context.RequestAborted);
     }
 }

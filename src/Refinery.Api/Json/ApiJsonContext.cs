@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Refinery.Api.Errors;
+using Refinery.Domain;
 
 namespace Refinery.Api.Json;
 
@@ -15,4 +16,8 @@ namespace Refinery.Api.Json;
 [JsonSerializable(typeof(CreatedVersionResponse))]
 [JsonSerializable(typeof(TemplateItemsResponse))]
 [JsonSerializable(typeof(EmptyResponse))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+public sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>The context with <see cref="WireJson"/>'s options; use it rather than <c>Default</c>.</summary>
+    public static ApiJsonContext Wire { get; } = new(WireJson.NewOptions());
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Refinery.Domain;
 using Refinery.Engine.Tasks;
 
 namespace Refinery.Api.Json;
@@ -33,7 +34,7 @@ public sealed class TaskJsonResult : IResult
         var response = httpContext.Response;
         response.ContentType = ContentType;
         // The writer only fills the body pipe's buffers; the one flush below sends them.
-        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, WireJson.WriterOptions))
         {
             if (_task is not null)
             {

@@ -30,7 +30,7 @@ public static class ProcessorTaskEndpoints
         using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
         var definition = TaskRequestReader.Read(body.RootElement, forVersion: false);
         var taskId = await service.CreateTaskAsync(ProjectScope.Get(context), definition, cancellationToken);
-        return TypedResults.Json(new CreatedTaskResponse(taskId), ApiJsonContext.Default.CreatedTaskResponse);
+        return TypedResults.Json(new CreatedTaskResponse(taskId), ApiJsonContext.Wire.CreatedTaskResponse);
     }
 
     private static async Task<TaskJsonResult> ListTasksAsync(
@@ -63,7 +63,7 @@ public static class ProcessorTaskEndpoints
         var offset = query.Number("offset", 0, 0, int.MaxValue);
         var limit = query.Number("limit", 1000, 1, 1000);
         var items = TemplateCatalog.Items.Skip(offset).Take(limit).ToList();
-        return TypedResults.Json(new TemplateItemsResponse(TemplateCatalog.Items.Count, items), ApiJsonContext.Default.TemplateItemsResponse);
+        return TypedResults.Json(new TemplateItemsResponse(TemplateCatalog.Items.Count, items), ApiJsonContext.Wire.TemplateItemsResponse);
     }
 
     private static async ValueTask<TaskJsonResult> GetTaskAsync(
@@ -76,13 +76,13 @@ public static class ProcessorTaskEndpoints
         using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
         var description = FieldRules.Description("description", JsonFields.OptionalString(body.RootElement, "description", "description"));
         await service.UpdateDescriptionAsync(ProjectScope.Get(context), taskId, description, cancellationToken);
-        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Default.EmptyResponse);
+        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Wire.EmptyResponse);
     }
 
     private static async Task<JsonHttpResult<EmptyResponse>> DeleteTaskAsync(
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, ProcessorTaskService service, CancellationToken cancellationToken)
     {
         await service.DeleteTaskAsync(ProjectScope.Get(context), taskId, cancellationToken);
-        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Default.EmptyResponse);
+        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Wire.EmptyResponse);
     }
 }

@@ -31,7 +31,7 @@ public static class TaskVersionEndpoints
         using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
         var definition = TaskRequestReader.Read(body.RootElement, forVersion: true);
         var versionId = await service.CreateVersionAsync(ProjectScope.Get(context), taskId, definition, cancellationToken);
-        return TypedResults.Json(new CreatedVersionResponse(versionId), ApiJsonContext.Default.CreatedVersionResponse);
+        return TypedResults.Json(new CreatedVersionResponse(versionId), ApiJsonContext.Wire.CreatedVersionResponse);
     }
 
     private static async Task<JsonHttpResult<VersionListResponse>> ListVersionsAsync(
@@ -46,14 +46,14 @@ public static class TaskVersionEndpoints
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return TypedResults.Json(
             new VersionListResponse(count, [.. versions.Select(version => ResponseMapper.ToResponse(version, now))]),
-            ApiJsonContext.Default.VersionListResponse);
+            ApiJsonContext.Wire.VersionListResponse);
     }
 
     private static async Task<JsonHttpResult<VersionResponse>> GetVersionAsync(
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, [FromRoute(Name = "version_id")] string versionId, TaskQueries queries, TimeProvider clock, CancellationToken cancellationToken)
     {
         var version = await queries.GetVersionAsync(ProjectScope.Get(context), taskId, versionId, cancellationToken);
-        return TypedResults.Json(ResponseMapper.ToResponse(version, clock.GetUtcNow().ToUnixTimeMilliseconds()), ApiJsonContext.Default.VersionResponse);
+        return TypedResults.Json(ResponseMapper.ToResponse(version, clock.GetUtcNow().ToUnixTimeMilliseconds()), ApiJsonContext.Wire.VersionResponse);
     }
 
     private static async Task<NoContent> DeleteVersionAsync(
@@ -82,13 +82,13 @@ public static class TaskVersionEndpoints
             result.NewSource is { } output ? links.Create(output, resize, origin) : null));
         return TypedResults.Json(
             new ResultListResponse(page.Count, hasMore, [.. results]),
-            ApiJsonContext.Default.ResultListResponse);
+            ApiJsonContext.Wire.ResultListResponse);
     }
 
     private static async Task<JsonHttpResult<EmptyResponse>> StopVersionAsync(
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, [FromRoute(Name = "version_id")] string versionId, ProcessorTaskService service, CancellationToken cancellationToken)
     {
         await service.StopVersionAsync(ProjectScope.Get(context), taskId, versionId, cancellationToken);
-        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Default.EmptyResponse);
+        return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Wire.EmptyResponse);
     }
 }

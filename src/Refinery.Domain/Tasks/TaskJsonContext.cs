@@ -13,4 +13,8 @@ namespace Refinery.Domain.Tasks;
 [JsonSerializable(typeof(WorkPath))]
 [JsonSerializable(typeof(List<ProcessorDataSource>))]
 [JsonSerializable(typeof(Sample))]
-public sealed partial class TaskJsonContext : JsonSerializerContext;
+public sealed partial class TaskJsonContext : JsonSerializerContext
+{
+    /// <summary>The context with <see cref="WireJson"/>'s options; use it rather than <c>Default</c>.</summary>
+    public static TaskJsonContext Wire { get; } = new(WireJson.NewOptions());
+}

@@ -110,7 +110,7 @@ public sealed class VersionReducer(
                 .Select(sample => new AnalysedSample(sample.Ordinal.ToString(CultureInfo.InvariantCulture), sample.Values)),
             amendments.WriteAsync,
             cancellationToken);
-        return result.ToJsonString();
+        return result.ToJsonString(WireJson.NodeOptions);
     }
 
     private async Task<bool> StoreAndCompleteAsync(

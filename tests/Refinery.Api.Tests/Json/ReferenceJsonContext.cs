@@ -1,11 +1,15 @@
 using System.Text.Json.Serialization;
+using Refinery.Domain;
 
 namespace Refinery.Api.Tests.Json;
 
-/// <summary>The serialiser options the API used for task responses (those of <c>ApiJsonContext</c>).</summary>
+/// <summary>The serialiser options the API uses for responses (those of <c>ApiJsonContext.Wire</c>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TaskResponse))]
 [JsonSerializable(typeof(TaskListResponse))]
-public sealed partial class ReferenceJsonContext : JsonSerializerContext;
+public sealed partial class ReferenceJsonContext : JsonSerializerContext
+{
+    public static ReferenceJsonContext Wire { get; } = new(WireJson.NewOptions());
+}

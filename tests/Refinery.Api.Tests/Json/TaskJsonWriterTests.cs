@@ -81,7 +81,7 @@ public sealed class TaskJsonWriterTests
     {
         var view = new TaskView(_cases[name](), isCurrent);
 
-        var expected = JsonSerializer.Serialize(TaskResponse.From(view, includeResult), ReferenceJsonContext.Default.TaskResponse);
+        var expected = JsonSerializer.Serialize(TaskResponse.From(view, includeResult), ReferenceJsonContext.Wire.TaskResponse);
 
         Assert.Equal(expected, Written(writer => TaskJsonWriter.Write(writer, view, includeResult)));
     }
@@ -94,7 +94,7 @@ public sealed class TaskJsonWriterTests
         var page = _cases.Values.Select((make, index) => new TaskView(make(), index % 2 == 0)).ToList();
 
         var expected = JsonSerializer.Serialize(
-            new TaskListResponse(42, [.. page.Select(view => TaskResponse.From(view, includeResult))]), ReferenceJsonContext.Default.TaskListResponse);
+            new TaskListResponse(42, [.. page.Select(view => TaskResponse.From(view, includeResult))]), ReferenceJsonContext.Wire.TaskListResponse);
 
         Assert.Equal(expected, Written(writer => TaskJsonWriter.WriteList(writer, 42, page, includeResult)));
     }
@@ -102,7 +102,7 @@ public sealed class TaskJsonWriterTests
     [Fact]
     public void An_empty_task_list_is_written_byte_for_byte_as_the_serialiser_wrote_it()
     {
-        var expected = JsonSerializer.Serialize(new TaskListResponse(0, []), ReferenceJsonContext.Default.TaskListResponse);
+        var expected = JsonSerializer.Serialize(new TaskListResponse(0, []), ReferenceJsonContext.Wire.TaskListResponse);
 
         Assert.Equal(expected, Written(writer => TaskJsonWriter.WriteList(writer, 0, [], includeResult: true)));
     }
@@ -110,7 +110,7 @@ public sealed class TaskJsonWriterTests
     private static string Written(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             write(writer);
         }
@@ -146,7 +146,7 @@ public sealed class TaskJsonWriterTests
         return record;
     }
 
-    // Built and written the way the reducer writes a result: a JsonNode tree, ToJsonString.
+    // Built and written the way the reducer writes a result: a JsonNode tree, ToJsonString with the wire options.
     private static string Result() => new JsonObject
     {
         ["total_sample_count"] = 120,
@@ -154,5 +154,5 @@ public sealed class TaskJsonWriterTests
         ["labels"] = new JsonArray(new JsonObject { ["name"] = "cat <1>", ["count"] = 3 }, new JsonObject { ["name"] = "狗", ["count"] = 1.5e-7 }),
         ["empty"] = new JsonArray(),
         ["missing"] = null,
-    }.ToJsonString();
+    }.ToJsonString(WireJson.NodeOptions);
 }

@@ -193,6 +193,22 @@ public sealed class TaskQueryTests(RefineryInstance server)
     }
 
     [Fact]
+    public async Task Text_is_served_as_plain_utf8_as_ModelArts_writes_it()
+    {
+        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
+            "query-utf8", Datasets.SmallFolder(server, "query-utf8", 1), "obs://imgs/out-query-utf8", createVersion: false));
+        await server.Client.PutAsync($"{server.Client.Tasks}/{taskId}", """{ "description": "数据校验 – café" }""");
+
+        var task = await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}");
+        var items = await server.Client.GetAsync($"{server.Client.Tasks}/items");
+        var error = await server.Client.PostAsync(server.Client.Tasks, TaskBodies.Validation("query-utf8", "obs://imgs/query-utf8", "obs://imgs/out-x"));
+
+        Assert.Contains("\"description\":\"数据校验 – café\"", task.Raw, StringComparison.Ordinal);
+        Assert.Contains("\"label_zh\":\"数据校验\"", items.Raw, StringComparison.Ordinal);
+        Assert.Contains("'query-utf8'", error.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Updating_with_a_forbidden_character_is_400_and_changes_nothing()
     {
         var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
