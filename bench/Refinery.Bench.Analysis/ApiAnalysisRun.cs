@@ -11,10 +11,14 @@ namespace Refinery.Bench.Analysis;
 /// <param name="Stages">From the catalog's own timestamps (ms): queued, plan + map, reduce + store.</param>
 /// <param name="PeakRssKib">VmHWM of the server process after the version completed.</param>
 public sealed record ApiAnalysisResult(
-    int Images, TimeSpan Wall, StageTimes Stages, long PeakRssKib, long RssAfterKib, int ShardCount, JsonNode Result)
+    int Images, TimeSpan Wall, StageTimes Stages, long PeakRssKib, long RssAfterKib, int ShardCount, JsonNode Result, IReadOnlyList<RssSample> Trace)
 {
     public double ImagesPerSecond => Images / Wall.TotalSeconds;
 }
+
+/// <summary>One reading of the server during a run: seconds since the POST, the version's progress and status, VmRSS.</summary>
+/// <param name="Stage">"plan" before the version has a total, "map" while processed &lt; total, "reduce" after.</param>
+public sealed record RssSample(double Seconds, int Processed, int? Total, int Status, string Stage, long RssKib);
 
 /// <summary>
 /// Stage boundaries of one version, read from the catalog: created → started (queue), started → last shard done
@@ -27,6 +31,7 @@ public sealed record StageTimes(long QueuedMs, long FirstShardMs, long PlanAndMa
 public static class ApiAnalysisRun
 {
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan _traceInterval = TimeSpan.FromSeconds(1);
 
     public static async Task<ApiAnalysisResult> RunAsync(ServeChild server, string source, int images, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -51,9 +56,18 @@ public static class ApiAnalysisRun
         var versions = await SendAsync(http, HttpMethod.Get, $"{tasks}/{taskId}/versions", null, cancellationToken);
         var versionId = versions["versions"]![0]!["task_version_id"]!.GetValue<string>();
         JsonNode version;
+        var trace = new List<RssSample>();
+        var nextTrace = TimeSpan.Zero;
         while (true)
         {
             version = await SendAsync(http, HttpMethod.Get, $"{tasks}/{taskId}/versions/{versionId}", null, cancellationToken);
+            if (clock.Elapsed >= nextTrace || version["progress"]?["processed"]?.GetValue<int>() == version["progress"]?["total"]?.GetValue<int?>())
+            {
+                // every poll (100 ms) during the reduce, which takes seconds
+                trace.Add(Reading(server, version, clock.Elapsed));
+                nextTrace = clock.Elapsed + _traceInterval;
+            }
+
             if (version["status"]!.GetValue<int>() is 2 or 3 or 4)
             {
                 break;
@@ -75,9 +89,20 @@ public static class ApiAnalysisRun
 
         var peak = server.StatusKib("VmHWM");
         var now = server.StatusKib("VmRSS");
+        trace.Add(Reading(server, version, clock.Elapsed));
         var task = await SendAsync(http, HttpMethod.Get, $"{tasks}/{taskId}", null, cancellationToken);
         var (stages, shards) = ReadStages(Path.Combine(server.DataDirectory, "catalog.db"), versionId);
-        return new ApiAnalysisResult(images, clock.Elapsed, stages, peak, now, shards, task["result"]!);
+        return new ApiAnalysisResult(images, clock.Elapsed, stages, peak, now, shards, task["result"]!, trace);
+    }
+
+    private static RssSample Reading(ServeChild server, JsonNode version, TimeSpan elapsed)
+    {
+        var progress = version["progress"];
+        var processed = progress?["processed"]?.GetValue<int>() ?? 0;
+        var total = progress?["total"]?.GetValue<int?>();
+        var status = version["status"]!.GetValue<int>();
+        var stage = status is 2 or 3 or 4 ? "ended" : total is null ? "plan" : processed < total ? "map" : "reduce";
+        return new RssSample(elapsed.TotalSeconds, processed, total, status, stage, server.StatusKib("VmRSS"));
     }
 
     private static async Task<JsonNode> SendAsync(HttpClient http, HttpMethod method, string path, string? body, CancellationToken cancellationToken)

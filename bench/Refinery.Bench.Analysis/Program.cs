@@ -4,7 +4,10 @@
 // process per size. Then (c) the analysis operator alone over the same files and one thread's time per step, to show
 // where the time goes. Loopback only; every wait is bounded.
 // Usage: dotnet run -c Release --project bench/Refinery.Bench.Analysis -- [--images 2000] [--rss-images 2000,20000]
-//        [--skip-rss] [--distinct 500] [--cache-dir /tmp/refinery-bench-analysis]
+//        [--skip-rss | --rss-only] [--serve-env NAME=VALUE,...] [--distinct 500] [--cache-dir /tmp/refinery-bench-analysis]
+// --rss-only skips (a), (b) and (c) and runs only the per-N servers; --serve-env sets environment variables of the
+// server child (GC settings, as experiments). Every server run samples its VmRSS and the version's progress once a
+// second; the trace is written as CSV beside the image cache and summarised by processed samples and by stage.
 using System.Globalization;
 using Refinery.Bench.Analysis;
 
@@ -14,12 +17,36 @@ const double Aim = 0.6;
 var images = IntOption("--images", 2000, 10, 200_000);
 var distinct = IntOption("--distinct", 500, 1, 10_000);
 var rssImages = args.Contains("--skip-rss") ? [] : ListOption("--rss-images", [2000, 20_000]);
+var rssOnly = args.Contains("--rss-only");
 var cacheRoot = StringOption("--cache-dir", Path.Combine(Path.GetTempPath(), "refinery-bench-analysis"));
+var serveEnvironment = StringOption("--serve-env", "")
+    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(pair => pair.Split('=', 2))
+    .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+var environmentTag = string.Concat(serveEnvironment.Select(pair => $"-{pair.Key.Replace("DOTNET_", "", StringComparison.Ordinal)}{pair.Value}"));
 
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(90)); // bounds the whole run
 var token = cancel.Token;
 Console.WriteLine($"Machine: {MachineInfo.Describe()}; load average {MachineInfo.LoadAverage()} (2 cores shared with other agents' work: absolute figures move between runs)");
+if (serveEnvironment.Count > 0)
+{
+    Console.WriteLine($"Server environment (experiment): {string.Join(' ', serveEnvironment.Select(pair => $"{pair.Key}={pair.Value}"))}");
+}
+
 var cache = new ImageCache(cacheRoot, distinct);
+var rss = new SortedDictionary<int, ApiAnalysisResult>();
+if (rssOnly)
+{
+    foreach (var count in rssImages)
+    {
+        cache.Dataset(count);
+        rss[count] = await AnalyseThroughApiAsync(count);
+    }
+
+    ReportRss();
+    return 0;
+}
+
 var files = cache.Dataset(images);
 Console.WriteLine($"Dataset: {images} JPEGs in {Path.Combine(cache.Root, ImageCache.DatasetFolder(images))}, hard links to {cache.DescribeDistinct()}");
 foreach (var file in cache.DistinctFiles())
@@ -32,7 +59,6 @@ var decode = DecodeThroughput.Measure(files, token);
 Console.WriteLine($"(a) OpenCV decode, full size, Parallel over files ({Environment.ProcessorCount} cores): {decode.ImagesPerSecond:F1} images/s ({images} in {decode.Wall.TotalSeconds:F1} s; load {MachineInfo.LoadAverage()})");
 
 // (b) end to end through the API
-var rss = new SortedDictionary<int, ApiAnalysisResult>();
 var api = await AnalyseThroughApiAsync(images);
 rss[images] = api;
 var ratio = api.ImagesPerSecond / decode.ImagesPerSecond;
@@ -61,13 +87,7 @@ foreach (var count in rssImages.Where(count => !rss.ContainsKey(count)))
     rss[count] = await AnalyseThroughApiAsync(count);
 }
 
-Console.WriteLine();
-Console.WriteLine("Peak RSS of `refinery serve` (VmHWM of /proc/<pid>/status, one fresh process and data directory per N):");
-foreach (var (count, run) in rss)
-{
-    Console.WriteLine($"  N = {count,6}: VmHWM {run.PeakRssKib / 1024.0,7:F1} MiB, VmRSS after {run.RssAfterKib / 1024.0,7:F1} MiB; {run.ImagesPerSecond:F1} images/s, wall {run.Wall.TotalSeconds:F1} s, "
-        + $"plan + map {run.Stages.PlanAndMapMs / 1000.0:F1} s, reduce + store {run.Stages.ReduceMs / 1000.0:F1} s");
-}
+ReportRss();
 
 Console.WriteLine();
 Console.WriteLine($"Summary: N {images}; (a) {decode.ImagesPerSecond:F1} images/s; (b) {api.ImagesPerSecond:F1} images/s; b/a {ratio:F2} (aim ≥ {Aim}: {(ratio >= Aim ? "met" : "not met")}); "
@@ -89,13 +109,50 @@ if (ratio < Aim)
 
 return 0;
 
+void ReportRss()
+{
+    Console.WriteLine();
+    Console.WriteLine("Peak RSS of `refinery serve` (VmHWM of /proc/<pid>/status, one fresh process and data directory per N):");
+    foreach (var (count, run) in rss)
+    {
+        Console.WriteLine($"  N = {count,6}: VmHWM {run.PeakRssKib / 1024.0,7:F1} MiB, VmRSS after {run.RssAfterKib / 1024.0,7:F1} MiB; {run.ImagesPerSecond:F1} images/s, wall {run.Wall.TotalSeconds:F1} s, "
+            + $"plan + map {run.Stages.PlanAndMapMs / 1000.0:F1} s, reduce + store {run.Stages.ReduceMs / 1000.0:F1} s");
+    }
+
+    foreach (var (count, run) in rss)
+    {
+        var path = Path.Combine(cache.Root, $"rss-trace-n{count}{environmentTag}.csv");
+        File.WriteAllLines(path, run.Trace
+            .Select(sample => string.Create(CultureInfo.InvariantCulture, $"{sample.Seconds:F1},{sample.Processed},{sample.Total},{sample.Status},{sample.Stage},{sample.RssKib}"))
+            .Prepend("seconds,processed,total,status,stage,vmrss_kib"));
+        Console.WriteLine($"  N = {count}: VmRSS by processed samples (max of the 1 s readings in each tenth of the map; trace in {path}):");
+        var map = run.Trace.Where(sample => sample.Stage == "map").ToList();
+        var line = new System.Text.StringBuilder("    ");
+        for (var tenth = 0; tenth < 10; tenth++)
+        {
+            var inTenth = map.Where(sample => sample.Processed * 10 / count == tenth).ToList();
+            line.Append(CultureInfo.InvariantCulture, $"{(tenth + 1) * 10,3} %: {(inTenth.Count == 0 ? "   -  " : (inTenth.Max(sample => sample.RssKib) / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB")}  ");
+        }
+
+        Console.WriteLine(line);
+        foreach (var stage in new[] { "plan", "map", "reduce", "ended" })
+        {
+            var inStage = run.Trace.Where(sample => sample.Stage == stage).ToList();
+            if (inStage.Count > 0)
+            {
+                Console.WriteLine($"    {stage,-6} {inStage.Count,4} readings, VmRSS min {inStage.Min(sample => sample.RssKib) / 1024.0,6:F1} / max {inStage.Max(sample => sample.RssKib) / 1024.0,6:F1} MiB");
+            }
+        }
+    }
+}
+
 async Task<ApiAnalysisResult> AnalyseThroughApiAsync(int count)
 {
     var dataDirectory = Directory.CreateTempSubdirectory("refinery-bench-analysis-data-").FullName;
     try
     {
         ApiAnalysisResult result;
-        await using (var server = await ServeChild.StartAsync(dataDirectory, Bucket, cache.Root, token))
+        await using (var server = await ServeChild.StartAsync(dataDirectory, Bucket, cache.Root, serveEnvironment, token))
         {
             result = await ApiAnalysisRun.RunAsync(
                 server, $"obs://{Bucket}/{ImageCache.DatasetFolder(count)}", count, TimeSpan.FromSeconds(120 + (count * 0.2)), token);

@@ -26,7 +26,9 @@ public sealed class ServeChild : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServeChild> StartAsync(string dataDirectory, string bucket, string bucketDirectory, CancellationToken cancellationToken)
+    /// <param name="environment">Extra environment variables for the child (GC settings as experiments), or none.</param>
+    public static async Task<ServeChild> StartAsync(
+        string dataDirectory, string bucket, string bucketDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -40,6 +42,11 @@ public sealed class ServeChild : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start refinery serve");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) =>
@@ -53,6 +60,7 @@ public sealed class ServeChild : IAsyncDisposable
         process.BeginErrorReadLine();
         var child = new ServeChild(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
         await child.WaitUntilListeningAsync(cancellationToken);
+        Console.WriteLine($"    [refinery serve pid {process.Id}, {child.BaseAddress}]");
         return child;
     }
 

@@ -6,6 +6,7 @@ using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
+using Refinery.Imaging;
 using Refinery.Operators;
 using Refinery.Storage;
 
@@ -47,6 +48,7 @@ public sealed class ShardRunner(
         var entries = await JsonLinesFile.ReadAsync(
             staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken).ToListAsync(cancellationToken);
         var results = await ProcessAsync(versionId, pipeline, entries, cancellationToken);
+        NativeHeap.ReleaseFreeMemory(); // the shard's image buffers are free, but glibc keeps them resident (see there)
         if (results is null)
         {
             logger.LogInformation("Version {VersionId} stopped; shard {Shard} abandoned", versionId, shardIndex);
