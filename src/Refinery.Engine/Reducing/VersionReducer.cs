@@ -31,6 +31,7 @@ public sealed class VersionReducer(
     ILogger<VersionReducer> logger)
 {
     private const int InsertBatchSize = 1000;
+    private static readonly TimeSpan _heartbeatInterval = TimeSpan.FromSeconds(20);
 
     public async Task ReduceAsync(string versionId, CancellationToken cancellationToken)
     {
@@ -45,12 +46,29 @@ public sealed class VersionReducer(
             return;
         }
 
-        await lifecycle.HeartbeatAsync(versionId, cancellationToken);
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var beating = BeatWhileReducingAsync(versionId, heartbeat.Token);
+        try
+        {
+            await ReduceRunningAsync(version, shardCount, cancellationToken);
+        }
+        finally
+        {
+            await heartbeat.CancelAsync();
+            await beating;
+        }
+    }
 
+    private async Task ReduceRunningAsync(TaskVersionRecord version, int shardCount, CancellationToken cancellationToken)
+    {
+        var versionId = version.VersionId;
         var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(version.TemplateJson));
         var outputRoot = pipeline.PublishesOutput ? OutputRootOf(version) : (ObjectPath?)null;
         if (outputRoot is { } root)
         {
+            // The output root belongs to this version alone and it has not completed, so whatever is there was left
+            // by an attempt that died while publishing (half-written temporary files included): start clean.
+            await publisher.WithdrawAsync(root, cancellationToken);
             await publisher.CopyDataAsync(versionId, root, cancellationToken);
             await publisher.WriteManifestAsync(ReadResults(versionId, shardCount, cancellationToken), root, pipeline.TaskType, pipeline.OutputProperties, cancellationToken);
         }
@@ -84,6 +102,27 @@ public sealed class VersionReducer(
 
         stopSignal.Forget(versionId);
         await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps the version's heartbeat fresh while a long reduce (a large publish) runs, so the reconciler does not take
+    /// it for orphaned and deliver a second reduce alongside.
+    /// </summary>
+    private async Task BeatWhileReducingAsync(string versionId, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_heartbeatInterval);
+        try
+        {
+            do
+            {
+                await lifecycle.HeartbeatAsync(versionId, cancellationToken);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The reduce has finished.
+        }
     }
 
     /// <summary>

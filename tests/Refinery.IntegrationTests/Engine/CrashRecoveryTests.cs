@@ -45,7 +45,8 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(SampleCount, results.Count);
         Assert.Equal(SampleCount, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
         var output = Path.Combine(images, "out", "output", versionId);
-        Assert.Equal(SampleCount, Directory.GetFiles(Path.Combine(output, "Data")).Length);
+        var published = Directory.GetFiles(Path.Combine(output, "Data"));
+        Assert.True(published.Length == SampleCount, $"{published.Length} files published: {string.Join(", ", published.Select(Path.GetFileName).Where(name => !name!.StartsWith("img", StringComparison.Ordinal)))}");
         Assert.Equal(SampleCount, File.ReadAllLines(Path.Combine(output, "output.manifest")).Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
     }
 
