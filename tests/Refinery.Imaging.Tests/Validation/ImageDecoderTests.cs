@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using OpenCvSharp;
+using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Validation;
 
@@ -16,7 +17,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void Decodes_a_good_jpeg_with_its_size_channels_and_format()
     {
-        Assert.True(ImageDecoder.Default.TryDecode(TestImages.Jpeg(120, 80), ImreadModes.Unchanged, out var image, out _));
+        Assert.True(ImageDecoder.Default.TryDecode(TexturedImages.Jpeg(120, 80), ImreadModes.Unchanged, out var image, out _));
         using (image)
         {
             Assert.Equal((120, 80, 3, ImageFormat.Jpeg), (image.Width, image.Height, image.Channels, image.Format));
@@ -26,7 +27,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void Unchanged_mode_keeps_a_grayscale_png_at_one_channel()
     {
-        Assert.True(ImageDecoder.Default.TryDecode(TestImages.GrayPng(), ImreadModes.Unchanged, out var image, out _));
+        Assert.True(ImageDecoder.Default.TryDecode(TexturedImages.GrayPng(), ImreadModes.Unchanged, out var image, out _));
         using (image)
         {
             Assert.Equal((1, ImageFormat.Png), (image.Channels, image.Format));
@@ -36,7 +37,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_jpeg_cut_short_is_refused_as_truncated_although_OpenCV_would_half_decode_it()
     {
-        var whole = TestImages.Jpeg(200, 200);
+        var whole = TexturedImages.Jpeg(200, 200);
 
         var failure = DecodeFailure(whole[..(whole.Length * 7 / 10)]);
 
@@ -47,7 +48,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_jpeg_missing_only_its_end_marker_is_truncated()
     {
-        var whole = TestImages.Jpeg();
+        var whole = TexturedImages.Jpeg();
 
         Assert.Contains("truncated", DecodeFailure(whole[..^2]), StringComparison.Ordinal);
     }
@@ -55,7 +56,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_jpeg_with_padding_or_data_after_its_end_marker_decodes()
     {
-        byte[] padded = [.. TestImages.Jpeg(), .. new byte[64], .. "appended trailer"u8];
+        byte[] padded = [.. TexturedImages.Jpeg(), .. new byte[64], .. "appended trailer"u8];
 
         Assert.True(ImageDecoder.Default.TryDecode(padded, ImreadModes.Unchanged, out var image, out _));
         image.Dispose();
@@ -64,7 +65,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_png_without_its_IEND_chunk_is_truncated()
     {
-        var whole = TestImages.Png(200, 200);
+        var whole = TexturedImages.Png(200, 200);
 
         var failure = DecodeFailure(whole[..(whole.Length - 20)]);
 
@@ -74,8 +75,8 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_bmp_shorter_than_its_pixel_data_is_truncated()
     {
-        using var color = TestImages.Color(64, 64);
-        var whole = TestImages.Encode(color, ".bmp");
+        using var color = TexturedImages.Color(64, 64);
+        var whole = TexturedImages.Encode(color, ".bmp");
 
         Assert.Contains("truncated", DecodeFailure(whole[..(whole.Length / 2)]), StringComparison.Ordinal);
     }
@@ -99,7 +100,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_header_declaring_a_huge_image_is_refused_before_decoding()
     {
-        var png = TestImages.Png(16, 16);
+        var png = TexturedImages.Png(16, 16);
         BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), 60_000);
         BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), 50_000);
 
@@ -114,7 +115,7 @@ public sealed class ImageDecoderTests
     {
         var decoder = new ImageDecoder(new ImageDecodeLimits(MaxPixels: 5_000));
 
-        Assert.Contains("120x80", DecodeFailure(TestImages.Jpeg(120, 80), decoder), StringComparison.Ordinal);
+        Assert.Contains("120x80", DecodeFailure(TexturedImages.Jpeg(120, 80), decoder), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,13 +123,13 @@ public sealed class ImageDecoderTests
     {
         var decoder = new ImageDecoder(new ImageDecodeLimits(MaxBytes: 100));
 
-        Assert.Contains("over the limit of 100 bytes", DecodeFailure(TestImages.Jpeg(), decoder), StringComparison.Ordinal);
+        Assert.Contains("over the limit of 100 bytes", DecodeFailure(TexturedImages.Jpeg(), decoder), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Inspect_reads_dimensions_from_the_header_without_decoding()
     {
-        var (format, structure) = ImageDecoder.Inspect(TestImages.Jpeg(321, 123));
+        var (format, structure) = ImageDecoder.Inspect(TexturedImages.Jpeg(321, 123));
 
         Assert.Equal((ImageFormat.Jpeg, new ImageDimensions(321, 123), null), (format, structure.Dimensions, structure.Damage));
     }
@@ -140,8 +141,8 @@ public sealed class ImageDecoderTests
     [InlineData(".tiff")]
     public void Inspect_reads_dimensions_of_other_formats(string extension)
     {
-        using var color = TestImages.Color(37, 21);
+        using var color = TexturedImages.Color(37, 21);
 
-        Assert.Equal(new ImageDimensions(37, 21), ImageDecoder.Inspect(TestImages.Encode(color, extension)).Structure.Dimensions);
+        Assert.Equal(new ImageDimensions(37, 21), ImageDecoder.Inspect(TexturedImages.Encode(color, extension)).Structure.Dimensions);
     }
 }

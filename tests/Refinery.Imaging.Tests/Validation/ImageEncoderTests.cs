@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Validation;
 
@@ -7,7 +8,7 @@ public sealed class ImageEncoderTests
     [Fact]
     public void A_four_channel_image_is_encoded_as_a_three_channel_jpeg()
     {
-        using var color = TestImages.Color(40, 30);
+        using var color = TexturedImages.Color(40, 30);
         using var withAlpha = color.CvtColor(ColorConversionCodes.BGR2BGRA);
 
         var bytes = ImageEncoder.Encode(withAlpha, ImageFormat.Jpeg);
@@ -30,7 +31,7 @@ public sealed class ImageEncoderTests
     [Fact]
     public void Formats_that_are_not_processable_are_not_written()
     {
-        using var color = TestImages.Color(4, 4);
+        using var color = TexturedImages.Color(4, 4);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ImageEncoder.Encode(color, ImageFormat.Gif));
     }

@@ -1,3 +1,5 @@
+using Refinery.TestSupport;
+
 namespace Refinery.Imaging.Tests.Validation;
 
 public sealed class ImageFormatSnifferTests
@@ -10,9 +12,9 @@ public sealed class ImageFormatSnifferTests
     [InlineData(".webp", ImageFormat.Webp)]
     public void Sniffs_the_format_OpenCV_encoded(string extension, ImageFormat expected)
     {
-        using var image = TestImages.Color(32, 24);
+        using var image = TexturedImages.Color(32, 24);
 
-        Assert.Equal(expected, ImageFormatSniffer.Sniff(TestImages.Encode(image, extension)));
+        Assert.Equal(expected, ImageFormatSniffer.Sniff(TexturedImages.Encode(image, extension)));
     }
 
     [Fact]

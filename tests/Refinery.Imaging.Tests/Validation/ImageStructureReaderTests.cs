@@ -1,3 +1,5 @@
+using Refinery.TestSupport;
+
 namespace Refinery.Imaging.Tests.Validation;
 
 public sealed class ImageStructureReaderTests
@@ -8,8 +10,8 @@ public sealed class ImageStructureReaderTests
     [InlineData(".bmp", ImageFormat.Bmp)]
     public void Reads_format_and_size_from_the_header_of_a_whole_file(string extension, ImageFormat format)
     {
-        using var image = TestImages.Color(321, 123);
-        var encoded = TestImages.Encode(image, extension);
+        using var image = TexturedImages.Color(321, 123);
+        var encoded = TexturedImages.Encode(image, extension);
 
         var structure = ImageStructureReader.Read(encoded, ImageFormatSniffer.Sniff(encoded));
 
@@ -22,8 +24,8 @@ public sealed class ImageStructureReaderTests
     [InlineData(".bmp")]
     public void A_file_cut_in_half_keeps_its_header_size_and_is_truncated(string extension)
     {
-        using var image = TestImages.Color(200, 100);
-        var encoded = TestImages.Encode(image, extension);
+        using var image = TexturedImages.Color(200, 100);
+        var encoded = TexturedImages.Encode(image, extension);
         var half = encoded.AsSpan(0, encoded.Length / 2);
 
         var structure = ImageStructureReader.Read(half, ImageFormatSniffer.Sniff(half));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Formats.Voc;
+using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Validation;
 
@@ -23,7 +24,7 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     /// <summary>A 100x80 JPEG at in/1.jpg with the given XML at in/1.xml, validated as object detection.</summary>
     private async Task<SampleOutcome> RunAsync(string xml, JsonObject? parameters = null, int width = 100, int height = 80)
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg(width, height));
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg(width, height));
         var annotation = _harness.Put("1.xml", xml);
         return await _harness.RunDetectionAsync(new Sample(source, AnnotationLocation: annotation), "1.jpg", parameters);
     }
@@ -146,7 +147,7 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     [Fact]
     public async Task A_missing_annotation_file_drops_the_annotation_with_the_reason()
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg());
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg());
 
         var outcome = await _harness.RunDetectionAsync(new Sample(source, AnnotationLocation: "obs://in/absent.xml"), "1.jpg");
 
@@ -157,7 +158,7 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     [Fact]
     public async Task An_annotation_location_that_names_no_object_drops_the_annotation_with_the_reason()
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg());
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg());
 
         var outcome = await _harness.RunDetectionAsync(new Sample(source, AnnotationLocation: "in/1.xml"), "1.jpg");
 
@@ -189,7 +190,7 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     [Fact]
     public async Task When_only_the_image_changes_the_xml_is_rewritten_beside_it_naming_the_new_image()
     {
-        var source = _harness.Put("street/1.jpg", TestImages.Png());
+        var source = _harness.Put("street/1.jpg", TexturedImages.Png());
         var annotation = _harness.Put("street/1.xml", Voc(Size, Box("cat", 10, 10, 50, 50)));
 
         var outcome = await _harness.RunDetectionAsync(new Sample(source, AnnotationLocation: annotation), "street/1.jpg");
@@ -201,7 +202,7 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     [Fact]
     public async Task Classification_samples_skip_the_xml_checks()
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg());
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg());
         var annotation = _harness.Put("1.xml", "<annotation><object>");
 
         var outcome = await _harness.RunAsync(new Sample(source, AnnotationLocation: annotation), "1.jpg");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Imaging;
 using Refinery.Operators.Validation;
+using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Validation;
 
@@ -14,7 +15,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_good_jpeg_is_reserved_and_copied_byte_identical_under_its_output_name()
     {
-        var bytes = TestImages.Jpeg();
+        var bytes = TexturedImages.Jpeg();
         var source = _harness.Put("cat/1.jpg", bytes);
 
         var outcome = await _harness.RunAsync(new Sample(source, "TRAIN", ["cat"], Id: "abc"), "cat/1.jpg");
@@ -31,7 +32,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_truncated_jpeg_is_deleted_with_the_reason_and_nothing_is_written()
     {
-        var whole = TestImages.Jpeg(200, 200);
+        var whole = TexturedImages.Jpeg(200, 200);
         var source = _harness.Put("1.jpg", whole[..(whole.Length / 2)]);
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.jpg");
@@ -63,7 +64,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task An_input_over_the_byte_limit_is_deleted_without_reading_it_whole()
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg());
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg());
         var validation = new MetaValidationOperator(
             MetaValidationParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = TaskTypes.ImageClassification })), new ImageDecoder(new ImageDecodeLimits(MaxBytes: 100)));
 
@@ -93,7 +94,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_grayscale_png_is_converted_to_three_channels_and_saved_as_png_with_checked_suffix()
     {
-        var source = _harness.Put("dog/1.png", TestImages.GrayPng());
+        var source = _harness.Put("dog/1.png", TexturedImages.GrayPng());
 
         var outcome = await _harness.RunAsync(new Sample(source, Labels: ["dog"]), "dog/1.png");
 
@@ -108,7 +109,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_gray_alpha_png_is_converted_to_three_channels()
     {
-        var outcome = await _harness.RunAsync(new Sample(_harness.Put("1.png", TestImages.GrayAlphaPng(20, 10))), "1.png");
+        var outcome = await _harness.RunAsync(new Sample(_harness.Put("1.png", TexturedImages.GrayAlphaPng(20, 10))), "1.png");
 
         Assert.Equal(ResultProperty.Modified, outcome.Property);
         Assert.Equal(["converted 2-channel image to 3-channel RGB"], outcome.Description);
@@ -119,7 +120,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_png_saved_as_jpg_is_renamed_to_png_without_re_encoding()
     {
-        var bytes = TestImages.Png();
+        var bytes = TexturedImages.Png();
         var source = _harness.Put("1.jpg", bytes);
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.jpg");
@@ -133,7 +134,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_jpeg_named_png_is_renamed_to_jpg()
     {
-        var source = _harness.Put("1.png", TestImages.Jpeg());
+        var source = _harness.Put("1.png", TexturedImages.Jpeg());
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.png");
 
@@ -144,7 +145,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task A_jpeg_keeps_its_jpeg_extension()
     {
-        var source = _harness.Put("1.jpeg", TestImages.Jpeg());
+        var source = _harness.Put("1.jpeg", TexturedImages.Jpeg());
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.jpeg");
 
@@ -156,8 +157,8 @@ public sealed class MetaValidationImageTests : IDisposable
     [InlineData(".tiff")]
     public async Task An_unsupported_format_is_re_encoded_as_jpg(string extension)
     {
-        using var color = TestImages.Color(40, 30);
-        var source = _harness.Put("1" + extension, TestImages.Encode(color, extension));
+        using var color = TexturedImages.Color(40, 30);
+        var source = _harness.Put("1" + extension, TexturedImages.Encode(color, extension));
 
         var outcome = await _harness.RunAsync(new Sample(source), "1" + extension);
 
@@ -170,7 +171,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task An_oversize_image_is_shrunk_keeping_its_aspect_ratio()
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg(400, 200));
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg(400, 200));
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.jpg", parameters: new JsonObject { ["image_max_width"] = "100" });
 
@@ -183,7 +184,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task The_tighter_of_both_limits_decides_the_shrink()
     {
-        var source = _harness.Put("1.png", TestImages.Png(400, 200));
+        var source = _harness.Put("1.png", TexturedImages.Png(400, 200));
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.png", parameters: new JsonObject { ["image_max_width"] = 300, ["image_max_height"] = 50 });
 
@@ -194,7 +195,7 @@ public sealed class MetaValidationImageTests : IDisposable
     [Fact]
     public async Task An_image_within_the_limits_is_not_touched()
     {
-        var source = _harness.Put("1.jpg", TestImages.Jpeg(100, 80));
+        var source = _harness.Put("1.jpg", TexturedImages.Jpeg(100, 80));
 
         var outcome = await _harness.RunAsync(new Sample(source), "1.jpg", parameters: new JsonObject { ["image_max_width"] = 100, ["image_max_height"] = 80 });
 

@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using OpenCvSharp;
 
-namespace Refinery.Operators.Tests.Validation;
+namespace Refinery.TestSupport;
 
 /// <summary>Images made in the test with OpenCV, textured so encoders produce real entropy-coded data.</summary>
-internal static class TestImages
+public static class TexturedImages
 {
     public static Mat Color(int width, int height)
     {
