@@ -25,6 +25,19 @@ public sealed class CreateTaskTests(RefineryInstance server)
     }
 
     [Fact]
+    public async Task A_body_over_12_MB_is_refused_with_a_ModelArts_error()
+    {
+        var huge = $$"""{ "name": "huge", "description": "{{new string('x', 13 * 1024 * 1024)}}" }""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Client.Tasks) { Content = new StringContent(huge) };
+        request.Headers.ExpectContinue = true; // as curl does for large bodies: the refusal arrives before the upload
+
+        using var response = await server.Client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("ModelArts.0101", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_body_is_400_4202()
     {
         var response = await server.Client.PostAsync(server.Client.Tasks, "");
