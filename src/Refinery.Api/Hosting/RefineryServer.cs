@@ -102,6 +102,7 @@ public static class RefineryServer
         services.AddSingleton<OutputPublisher>();
         services.AddSingleton<VersionReducer>();
         services.AddSingleton<VersionReconciler>();
+        services.AddSingleton<ReduceTrigger>();
         services.AddTransient<VersionJobs>();
         services.AddSingleton<InputValidator>();
         services.AddSingleton<AnalysisTemplateCompleter>();

@@ -14,8 +14,8 @@ namespace Refinery.Engine.Mapping;
 
 /// <summary>
 /// The map stage: runs the operator over one shard's samples in parallel, checking the stop flag between samples,
-/// writes the shard's results file (whole, deterministic), then marks the shard done. The job that finishes the
-/// last shard enqueues the reduce. A shard run twice yields the same files, so redelivery never duplicates.
+/// writes the shard's results file (whole, deterministic), then marks the shard done and asks for the reduce, which
+/// is enqueued once planning has finished and every shard is done. A shard run twice yields the same files, so redelivery never duplicates.
 /// </summary>
 public sealed class ShardRunner(
     IDbContextFactory<CatalogContext> catalog,
@@ -23,7 +23,7 @@ public sealed class ShardRunner(
     StagingArea staging,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
-    IJobScheduler scheduler,
+    ReduceTrigger reduce,
     EngineOptions options,
     ILogger<ShardRunner> logger)
 {
@@ -112,18 +112,6 @@ public sealed class ShardRunner(
                 .SetProperty(version => version.HeartbeatAt, now)
                 .SetProperty(version => version.UpdateTime, now), cancellationToken);
 
-        var pending = await db.Shards.CountAsync(shard => shard.VersionId == versionId && !shard.Done, cancellationToken);
-        if (pending > 0)
-        {
-            return;
-        }
-
-        var claimed = await db.Versions
-            .Where(version => version.VersionId == versionId && !version.ReduceEnqueued && version.Status == (int)VersionStatus.Running)
-            .ExecuteUpdateAsync(set => set.SetProperty(version => version.ReduceEnqueued, true), cancellationToken);
-        if (claimed == 1)
-        {
-            scheduler.EnqueueReduce(versionId);
-        }
+        await reduce.TryEnqueueAsync(versionId, cancellationToken);
     }
 }

@@ -11,8 +11,9 @@ using Refinery.Engine.Staging;
 namespace Refinery.Engine.Planning;
 
 /// <summary>
-/// The plan stage: streams a version's inputs into shard files in staging, records the shards, and enqueues one
-/// map job per shard. Running it twice re-plans from scratch, so a crash during planning is harmless.
+/// The plan stage: streams a version's inputs into shard files in staging, recording each shard and enqueuing its
+/// map job as soon as it is written, so mapping overlaps planning. The version's shard count is set last; only then
+/// can the reduce be claimed. Running it twice re-plans from scratch, so a crash during planning is harmless.
 /// </summary>
 public sealed class VersionPlanner(
     IDbContextFactory<CatalogContext> catalog,
@@ -21,6 +22,7 @@ public sealed class VersionPlanner(
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
     IJobScheduler scheduler,
+    ReduceTrigger reduce,
     EngineOptions options,
     ILogger<VersionPlanner> logger)
 {
@@ -37,6 +39,7 @@ public sealed class VersionPlanner(
             version = await db.Versions.AsNoTracking().SingleAsync(v => v.VersionId == versionId, cancellationToken);
         }
 
+        await ResetPlanAsync(versionId, cancellationToken);
         int shardCount, sampleCount;
         try
         {
@@ -60,16 +63,13 @@ public sealed class VersionPlanner(
             return;
         }
 
-        if (!await RecordShardsAsync(versionId, shardCount, sampleCount, cancellationToken))
+        if (!await FinishPlanAsync(versionId, shardCount, sampleCount, cancellationToken))
         {
             return;
         }
 
         logger.LogInformation("Version {VersionId}: {Samples} samples in {Shards} shards", versionId, sampleCount, shardCount);
-        for (var shard = 0; shard < shardCount; shard++)
-        {
-            scheduler.EnqueueMap(versionId, shard);
-        }
+        await reduce.TryEnqueueAsync(versionId, cancellationToken);
     }
 
     private async Task<(int Shards, int Samples)> WriteShardsAsync(TaskVersionRecord version, string taskType, CancellationToken cancellationToken)
@@ -102,40 +102,50 @@ public sealed class VersionPlanner(
 
             await JsonLinesFile.WriteAsync(
                 staging.Store, staging.ShardSamples(version.VersionId, shardCount), buffer, EngineJsonContext.Default.ShardEntry, cancellationToken);
+            await RecordShardAsync(version.VersionId, shardCount, buffer.Count, cancellationToken);
+            scheduler.EnqueueMap(version.VersionId, shardCount);
             shardCount++;
             buffer.Clear();
         }
     }
 
-    /// <summary>Records the plan, unless the version stopped meanwhile. Replaces any earlier, interrupted plan.</summary>
-    private async Task<bool> RecordShardsAsync(string versionId, int shardCount, int sampleCount, CancellationToken cancellationToken)
+    /// <summary>Forgets any earlier, interrupted plan of the version: its shards and counters.</summary>
+    private async Task ResetPlanAsync(string versionId, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Shards.Where(shard => shard.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
+        await db.Versions.Where(version => version.VersionId == versionId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(version => version.ShardCount, (int?)null)
+                .SetProperty(version => version.TotalSamples, (int?)null)
+                .SetProperty(version => version.ProcessedSamples, 0)
+                .SetProperty(version => version.ReduceEnqueued, false), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task RecordShardAsync(string versionId, int shardIndex, int sampleCount, CancellationToken cancellationToken)
+    {
         var now = lifecycle.Now();
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        db.Shards.Add(new ShardRecord { VersionId = versionId, ShardIndex = shardIndex, SampleCount = sampleCount });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Versions.Where(version => version.VersionId == versionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(version => version.HeartbeatAt, now), cancellationToken);
+    }
+
+    /// <summary>Records the size of the finished plan, unless the version stopped meanwhile.</summary>
+    private async Task<bool> FinishPlanAsync(string versionId, int shardCount, int sampleCount, CancellationToken cancellationToken)
+    {
+        var now = lifecycle.Now();
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var updated = await db.Versions
             .Where(version => version.VersionId == versionId && version.Status == (int)VersionStatus.Running)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(version => version.ShardCount, shardCount)
                 .SetProperty(version => version.TotalSamples, sampleCount)
-                .SetProperty(version => version.ProcessedSamples, 0)
-                .SetProperty(version => version.ReduceEnqueued, false)
                 .SetProperty(version => version.HeartbeatAt, now)
                 .SetProperty(version => version.UpdateTime, now), cancellationToken);
-        if (updated == 0)
-        {
-            return false;
-        }
-
-        for (var index = 0; index < shardCount; index++)
-        {
-            var size = index < shardCount - 1 ? options.ShardSize : sampleCount - (options.ShardSize * (shardCount - 1));
-            db.Shards.Add(new ShardRecord { VersionId = versionId, ShardIndex = index, SampleCount = size });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return updated == 1;
     }
 }
