@@ -16,6 +16,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             StorageRoots = settings.ResolvedStorageRoots(),
             S3Buckets = settings.ResolvedS3Buckets(),
             SignedUrlLifetime = settings.ResolvedSignedUrlLifetime(),
+            WorkerCount = settings.ResolvedWorkers(),
         };
         var (app, created) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
         await using (app)

@@ -32,6 +32,10 @@ public sealed class ServeSettings : CommandSettings
     [Description("How long the signed links in task results stay valid, 1 to 604800 seconds. Env: REFINERY_SIGNED_URL_LIFETIME. Default: 3600")]
     public string? SignedUrlLifetime { get; init; }
 
+    [CommandOption("--workers <N>")]
+    [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
+    public string? Workers { get; init; }
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data");
 
     public string ResolvedUrls => Urls ?? Environment.GetEnvironmentVariable("REFINERY_URLS") ?? "http://127.0.0.1:8080";
@@ -99,6 +103,19 @@ public sealed class ServeSettings : CommandSettings
             : throw new ArgumentException($"--signed-url-lifetime '{text}' must be a whole number of seconds from 1 to {MaxSignedUrlLifetimeSeconds} (7 days).");
     }
 
+    public int ResolvedWorkers()
+    {
+        var text = Workers ?? Environment.GetEnvironmentVariable("REFINERY_WORKERS");
+        if (text is null)
+        {
+            return Math.Max(2, Environment.ProcessorCount);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers is >= 1 and <= 64
+            ? workers
+            : throw new ArgumentException($"--workers '{text}' must be a whole number from 1 to 64.");
+    }
+
     public override ValidationResult Validate()
     {
         try
@@ -122,6 +139,7 @@ public sealed class ServeSettings : CommandSettings
             }
 
             _ = ResolvedSignedUrlLifetime();
+            _ = ResolvedWorkers();
         }
         catch (ArgumentException error)
         {

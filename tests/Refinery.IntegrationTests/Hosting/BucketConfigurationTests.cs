@@ -89,4 +89,15 @@ public sealed class BucketConfigurationTests
             data.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    [InlineData("two")]
+    public void A_worker_count_outside_1_to_64_is_refused_at_start(string workers) =>
+        Assert.False(new ServeSettings { Workers = workers }.Validate().Successful);
+
+    [Fact]
+    public void The_worker_count_is_read_from_the_option() =>
+        Assert.Equal(3, new ServeSettings { Workers = "3" }.ResolvedWorkers());
 }

@@ -26,7 +26,8 @@ public sealed class ServeProcess : IDisposable
         var cli = Path.Combine(AppContext.BaseDirectory, "refinery.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { cli, "serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot },
+            // Two workers whatever the machine, so tests can reason about how many shards run at once.
+            ArgumentList = { cli, "serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot, "--workers", "2" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
