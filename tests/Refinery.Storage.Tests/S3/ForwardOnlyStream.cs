@@ -1,7 +1,10 @@
 namespace Refinery.Storage.Tests.S3;
 
-/// <summary>Content whose length is unknown up front, like an HTTP request body or a pipe.</summary>
-internal sealed class ForwardOnlyStream(byte[] content, int maxChunk) : Stream
+/// <summary>
+/// Content whose length is unknown up front, like an HTTP request body or a pipe. <paramref name="beforeRead"/> sees
+/// how many bytes have been read so far before each read (a test can cancel or fail the write at a point).
+/// </summary>
+internal sealed class ForwardOnlyStream(byte[] content, int maxChunk, Action<int>? beforeRead = null) : Stream
 {
     private int _position;
 
@@ -24,6 +27,7 @@ internal sealed class ForwardOnlyStream(byte[] content, int maxChunk) : Stream
     // Short reads on purpose: the store must keep reading until a part is full.
     public override int Read(Span<byte> buffer)
     {
+        beforeRead?.Invoke(_position);
         var count = Math.Min(Math.Min(buffer.Length, maxChunk), content.Length - _position);
         content.AsSpan(_position, count).CopyTo(buffer);
         _position += count;

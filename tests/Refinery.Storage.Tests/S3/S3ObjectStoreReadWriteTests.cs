@@ -133,7 +133,14 @@ public sealed class S3ObjectStoreReadWriteTests(S3rverFixture server)
         using var store = SmallPartStore();
         var path = UniquePath("cancelled.bin");
         using var cancellation = new CancellationTokenSource();
-        var content = new CancellingStream(ObjectBytes.Random(12 * ObjectBytes.MiB, seed: 8), 8 * ObjectBytes.MiB, cancellation);
+        var content = new ForwardOnlyStream(ObjectBytes.Random(12 * ObjectBytes.MiB, seed: 8), maxChunk: 1 << 20, read =>
+        {
+            if (read >= 8 * ObjectBytes.MiB)
+            {
+                cancellation.Cancel();
+                cancellation.Token.ThrowIfCancellationRequested();
+            }
+        });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => store.WriteAsync(path, content, cancellation.Token));
