@@ -9,21 +9,18 @@ namespace Refinery.IntegrationTests.Hosting;
 /// Uploads that carry no valid credential must cost the real <c>refinery serve</c> process nothing like their size:
 /// they are refused before their body is read.
 /// </summary>
-public sealed class UnauthenticatedUploadTests : IDisposable
+public sealed class UnauthenticatedUploadTests
 {
     private const int Uploads = 300;
     private const long BodyBytes = 12 * 1024 * 1024;
     private const long MaxResidentBytes = 600L * 1024 * 1024;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "refinery-uploads-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task Three_hundred_concurrent_unauthenticated_12_MB_uploads_are_refused_without_the_server_growing_past_600_MB()
     {
-        var data = Path.Combine(_root, "data");
-        Directory.CreateDirectory(Path.Combine(_root, "imgs"));
-        using var serve = await ServeProcess.StartAsync(data, ServeProcess.FreePort(), $"imgs={Path.Combine(_root, "imgs")}");
-        var (projectId, token) = ServeProcess.ReadCredentials(data);
+        using var sandbox = new ServeSandbox();
+        using var serve = await sandbox.StartAsync();
+        var (projectId, token) = ServeProcess.ReadCredentials(sandbox.DataDirectory);
         var target = $"/v2/{projectId}/processor-tasks";
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 
@@ -42,17 +39,6 @@ public sealed class UnauthenticatedUploadTests : IDisposable
         using var http = new HttpClient { BaseAddress = serve.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Auth-Token", token);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(target)).StatusCode);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     /// <summary>In turn: a signature header that does not parse, a well-formed one by an unknown access key, an unknown token.</summary>

@@ -8,18 +8,8 @@ namespace Refinery.IntegrationTests.ProcessorTasks;
 public sealed class AccessKeyTests(RefineryInstance server)
 {
     [Fact]
-    public async Task A_signed_request_is_served_without_a_token()
-    {
-        var key = await server.CreateAccessKeyAsync(server.ProjectId);
-        var body = """{ "description": "signed" }""";
-        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
-            "aksk-update", Datasets.SmallFolder(server, "aksk-update", 1), "obs://imgs/out-aksk", createVersion: false));
-
-        using var response = await SendSignedAsync(HttpMethod.Put, $"/v2/{server.ProjectId}/processor-tasks/{taskId}", body, key.AccessKey, key.SecretKey);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("signed", (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json["description"]!.GetValue<string>());
-    }
+    public async Task A_signed_request_is_served_without_a_token() =>
+        await AssertSignedDescriptionUpdateAsync("aksk-update", """{ "description": "signed" }""", "signed");
 
     [Fact]
     public async Task A_signed_get_with_a_query_is_served()
@@ -53,32 +43,13 @@ public sealed class AccessKeyTests(RefineryInstance server)
     }
 
     [Fact]
-    public async Task A_signed_body_too_large_to_keep_in_memory_reaches_the_endpoint_whole()
-    {
-        var key = await server.CreateAccessKeyAsync(server.ProjectId);
-        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
-            "aksk-large", Datasets.SmallFolder(server, "aksk-large", 1), "obs://imgs/out-aksk-large", createVersion: false));
-        var padded = """{ "description": "padded" """ + new string(' ', 512 * 1024) + "}";
-
-        using var response = await SendSignedAsync(HttpMethod.Put, $"/v2/{server.ProjectId}/processor-tasks/{taskId}", padded, key.AccessKey, key.SecretKey);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("padded", (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json["description"]!.GetValue<string>());
-    }
+    public async Task A_signed_body_too_large_to_keep_in_memory_reaches_the_endpoint_whole() =>
+        await AssertSignedDescriptionUpdateAsync(
+            "aksk-large", """{ "description": "padded" """ + new string(' ', 512 * 1024) + "}", "padded");
 
     [Fact]
-    public async Task A_signed_request_that_declares_an_unsigned_payload_is_served_with_its_body()
-    {
-        var key = await server.CreateAccessKeyAsync(server.ProjectId);
-        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
-            "aksk-unsigned", Datasets.SmallFolder(server, "aksk-unsigned", 1), "obs://imgs/out-aksk-unsigned", createVersion: false));
-
-        using var response = await SendSignedAsync(
-            HttpMethod.Put, $"/v2/{server.ProjectId}/processor-tasks/{taskId}", """{ "description": "unsigned" }""", key.AccessKey, key.SecretKey, unsignedPayload: true);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("unsigned", (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json["description"]!.GetValue<string>());
-    }
+    public async Task A_signed_request_that_declares_an_unsigned_payload_is_served_with_its_body() =>
+        await AssertSignedDescriptionUpdateAsync("aksk-unsigned", """{ "description": "unsigned" }""", "unsigned", unsignedPayload: true);
 
     [Fact]
     public async Task A_signed_body_over_12_MB_is_413_with_a_ModelArts_error()
@@ -100,6 +71,20 @@ public sealed class AccessKeyTests(RefineryInstance server)
         using var response = await SendSignedAsync(HttpMethod.Get, $"/v2/{server.ProjectId}/processor-tasks", null, key.AccessKey, key.SecretKey);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("ModelArts.0210", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Updates a new task's description with a signed PUT of <paramref name="body"/>, then reads it back with a token.</summary>
+    private async Task AssertSignedDescriptionUpdateAsync(string name, string body, string expectedDescription, bool unsignedPayload = false)
+    {
+        var key = await server.CreateAccessKeyAsync(server.ProjectId);
+        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(
+            name, Datasets.SmallFolder(server, name, 1), $"obs://imgs/out-{name}", createVersion: false));
+
+        using var response = await SendSignedAsync(
+            HttpMethod.Put, $"/v2/{server.ProjectId}/processor-tasks/{taskId}", body, key.AccessKey, key.SecretKey, unsignedPayload);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expectedDescription, (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json["description"]!.GetValue<string>());
     }
 
     private async Task<HttpResponseMessage> SendSignedAsync(
