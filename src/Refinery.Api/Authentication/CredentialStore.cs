@@ -9,8 +9,9 @@ namespace Refinery.Api.Authentication;
 /// <summary>
 /// Resolves credentials to projects. Known tokens are cached in memory (tokens cannot be revoked yet), so the
 /// hot path of an authenticated request costs a hash and a dictionary lookup, not a query.
+/// AK/SK secret keys are kept encrypted (<see cref="SecretKeyProtector"/>) and decrypted only when a signature is checked.
 /// </summary>
-public sealed class CredentialStore(IDbContextFactory<CatalogContext> catalog, TimeProvider clock)
+public sealed class CredentialStore(IDbContextFactory<CatalogContext> catalog, SecretKeyProtector secretKeys, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, string> _projectByTokenHash = new(StringComparer.Ordinal);
 
@@ -38,26 +39,61 @@ public sealed class CredentialStore(IDbContextFactory<CatalogContext> catalog, T
         return record.ProjectId;
     }
 
-    public async Task<AccessKeyRecord?> FindAccessKeyAsync(string accessKey, CancellationToken cancellationToken)
+    /// <summary>The pair of an access key with its secret key decrypted, or null when the access key is unknown.</summary>
+    public async Task<AccessKeyPair?> FindAccessKeyAsync(string accessKey, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        return await db.AccessKeys.AsNoTracking().SingleOrDefaultAsync(key => key.AccessKey == accessKey, cancellationToken);
+        var record = await db.AccessKeys.AsNoTracking().SingleOrDefaultAsync(key => key.AccessKey == accessKey, cancellationToken);
+        return record is null
+            ? null
+            : new AccessKeyPair(record.AccessKey, secretKeys.Unprotect(record.AccessKey, record.SecretKey), record.ProjectId);
     }
 
-    /// <summary>Creates an AK/SK pair for a project: a 20-character access key and a 40-character secret.</summary>
-    public async Task<AccessKeyRecord> CreateAccessKeyAsync(string projectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an AK/SK pair for a project: a 20-character access key and a 40-character secret, which is stored
+    /// encrypted and returned in clear, the only time it is ever seen.
+    /// </summary>
+    public async Task<AccessKeyPair> CreateAccessKeyAsync(string projectId, CancellationToken cancellationToken)
     {
-        var record = new AccessKeyRecord
+        var pair = new AccessKeyPair(
+            RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20),
+            RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40),
+            projectId);
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        db.AccessKeys.Add(new AccessKeyRecord
         {
-            AccessKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20),
-            SecretKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40),
+            AccessKey = pair.AccessKey,
+            SecretKey = secretKeys.Protect(pair.AccessKey, pair.SecretKey),
             ProjectId = projectId,
             CreateTime = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        };
-        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        db.AccessKeys.Add(record);
+        });
         await db.SaveChangesAsync(cancellationToken);
-        return record;
+        return pair;
+    }
+
+    /// <summary>
+    /// Encrypts the secret keys that catalogs made before encryption hold in clear, and scrubs the catalog file of
+    /// their old copies. Returns how many were encrypted; a catalog with none is left untouched.
+    /// </summary>
+    public async Task<int> EncryptClearTextSecretKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
+        var clearText = (await db.AccessKeys.ToListAsync(cancellationToken))
+            .Where(static key => !SecretKeyProtector.IsProtected(key.SecretKey))
+            .ToList();
+        if (clearText.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var key in clearText)
+        {
+            key.SecretKey = secretKeys.Protect(key.AccessKey, key.SecretKey);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await CatalogScrubber.RemoveOverwrittenDataAsync(db, cancellationToken);
+        return clearText.Count;
     }
 
     /// <summary>Issues a token for a project and returns it in clear, the only time it is ever seen.</summary>

@@ -9,11 +9,12 @@ namespace Refinery.Api.Authentication;
 /// <summary>
 /// Authenticates every <c>/v2/{project_id}/…</c> request by <c>X-Auth-Token</c> or an <c>SDK-HMAC-SHA256</c>
 /// AK/SK signature: 401 when the credential is missing, unknown or does not verify, 403 <c>ModelArts.0210</c>
-/// when it belongs to another project than the URL names.
+/// when it belongs to another project than the URL names. No body byte is read before the credential has been checked
+/// as far as it can be without the body.
 /// </summary>
 public sealed class ProjectAuthenticationMiddleware(RequestDelegate next, CredentialStore credentials, TimeProvider clock)
 {
-    private const int MaxSignedBodyBytes = 12 * 1024 * 1024;
+    private readonly SdkHmacSha256Verifier _verifier = new(clock);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +26,7 @@ public sealed class ProjectAuthenticationMiddleware(RequestDelegate next, Creden
 
         var authorization = context.Request.Headers.Authorization.ToString();
         var project = authorization.StartsWith(SdkHmacSha256Signer.Algorithm, StringComparison.Ordinal)
-            ? await ProjectOfSignatureAsync(context, authorization)
+            ? await ProjectOfSignatureAsync(context)
             : await ProjectOfTokenAsync(context);
         if (project is null)
         {
@@ -61,29 +62,37 @@ public sealed class ProjectAuthenticationMiddleware(RequestDelegate next, Creden
         return project;
     }
 
-    private async Task<string?> ProjectOfSignatureAsync(HttpContext context, string authorization)
+    /// <summary>
+    /// Everything that can refuse a request without its body is checked first — the header's shape, the date window,
+    /// the access key — so that an unauthenticated client cannot make the server read, let alone hold, its body.
+    /// </summary>
+    private async Task<string?> ProjectOfSignatureAsync(HttpContext context)
     {
-        var accessKey = SdkHmacSha256Authorization.TryParse(authorization, out var parsed) ? parsed!.AccessKey : null;
-        var key = accessKey is null ? null : await credentials.FindAccessKeyAsync(accessKey, context.RequestAborted);
-
-        // The signature covers the body, so it is read here and rewound for the endpoint.
-        context.Request.EnableBuffering(MaxSignedBodyBytes);
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        context.Request.Body.Position = 0;
-
-        var verifier = new SdkHmacSha256Verifier(candidate => candidate == key?.AccessKey ? key.SecretKey : null, clock);
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? $"{context.Request.Path}{context.Request.QueryString}";
-        var result = verifier.Verify(SignableRequest.FromRequestTarget(
-            context.Request.Method, target, RequestHeaderMap.From(context.Request.Headers), body.ToArray()));
-        if (result.Failure is { } failure)
+        var headers = RequestHeaderMap.From(context.Request.Headers);
+        if (!_verifier.TryAcceptHeaders(headers, out var authorization, out var failure))
         {
-            await ErrorResponses.WriteAsync(context, failure.HttpStatus, failure.ErrorCode, failure.ErrorMessage);
+            await RefuseAsync(context, failure);
+            return null;
+        }
+
+        var key = await credentials.FindAccessKeyAsync(authorization.AccessKey, context.RequestAborted);
+        var bodyHash = key is null || SdkHmacSha256Canonicalizer.DeclaresUnsignedPayload(headers)
+            ? null
+            : await RequestBodyHasher.HashAndRewindAsync(context.Request, context.RequestAborted);
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? $"{context.Request.Path}{context.Request.QueryString}";
+        var result = SdkHmacSha256Verifier.VerifySignature(
+            SignableRequest.FromRequestTarget(context.Request.Method, target, headers, bodyHash), authorization, key?.SecretKey);
+        if (result.Failure is not null)
+        {
+            await RefuseAsync(context, result.Failure);
             return null;
         }
 
         return key!.ProjectId;
     }
+
+    private static Task RefuseAsync(HttpContext context, SignatureFailure failure) =>
+        ErrorResponses.WriteAsync(context, failure.HttpStatus, failure.ErrorCode, failure.ErrorMessage);
 
     private static bool TryGetProjectSegment(PathString path, out string projectId)
     {

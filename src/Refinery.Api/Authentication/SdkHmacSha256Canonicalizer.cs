@@ -9,6 +9,9 @@ public static class SdkHmacSha256Canonicalizer
     /// <summary>When a request carries this header, its value stands in for the body hash (e.g. <c>UNSIGNED-PAYLOAD</c>).</summary>
     public const string ContentSha256HeaderName = "X-Sdk-Content-Sha256";
 
+    /// <summary>The <c>X-Sdk-Content-Sha256</c> value by which a client leaves the body out of the signature.</summary>
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+
     private const string UpperHexDigits = "0123456789ABCDEF";
 
     /// <summary>
@@ -117,11 +120,25 @@ public static class SdkHmacSha256Canonicalizer
     /// <summary>Lower-case hex SHA-256 of the body.</summary>
     public static string BodyHash(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
 
-    /// <summary>The last line of the canonical request: <c>X-Sdk-Content-Sha256</c> when present, else the body hash.</summary>
-    public static string PayloadHash(RequestHeaderMap headers, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// True when the client chose not to sign the body (<c>X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD</c>): then neither
+    /// the signature nor its check needs a single body byte.
+    /// </summary>
+    public static bool DeclaresUnsignedPayload(RequestHeaderMap headers)
     {
         var declared = headers[ContentSha256HeaderName];
-        return declared.Count > 0 ? declared[0].Trim() : BodyHash(body);
+        return declared.Count > 0 && declared[0].Trim() == UnsignedPayload;
+    }
+
+    /// <summary>The last line of the canonical request: <c>X-Sdk-Content-Sha256</c> when present, else the body hash.</summary>
+    /// <exception cref="ArgumentException">Neither is known.</exception>
+    public static string PayloadHash(RequestHeaderMap headers, string? bodyHash)
+    {
+        var declared = headers[ContentSha256HeaderName];
+        return declared.Count > 0
+            ? declared[0].Trim()
+            : bodyHash ?? throw new ArgumentException(
+                $"The body hash is needed: the request does not declare {ContentSha256HeaderName}.", nameof(bodyHash));
     }
 
     /// <summary>
@@ -138,7 +155,7 @@ public static class SdkHmacSha256Canonicalizer
             CanonicalQueryString(request.RawQuery),
             CanonicalHeaders(request.Headers, names),
             string.Join(';', names),
-            PayloadHash(request.Headers, request.Body.Span));
+            PayloadHash(request.Headers, request.BodyHash));
     }
 
     private static bool IsUnreserved(byte value) =>

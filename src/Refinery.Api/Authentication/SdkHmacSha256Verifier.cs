@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
@@ -6,11 +7,12 @@ namespace Refinery.Api.Authentication;
 
 /// <summary>
 /// Checks that a request was signed with <c>SDK-HMAC-SHA256</c> by a known access key, recently, and has not been
-/// altered since; it answers the way Huawei's API Gateway does (401 <c>APIGW.0301</c>).
+/// altered since; it answers the way Huawei's API Gateway does (401 <c>APIGW.0301</c>). It works in two steps so that
+/// a server learns whether to trust a request before it reads a byte of its body: <see cref="TryAcceptHeaders"/>
+/// needs only the headers; <see cref="VerifySignature"/> then needs the secret key and the body hash.
 /// </summary>
-/// <param name="findSecretKey">Returns the secret key of an access key, or null when the access key is unknown.</param>
 /// <param name="timeProvider">The server clock that <c>X-Sdk-Date</c> is checked against.</param>
-public sealed class SdkHmacSha256Verifier(Func<string, string?> findSecretKey, TimeProvider timeProvider)
+public sealed class SdkHmacSha256Verifier(TimeProvider timeProvider)
 {
     /// <summary>API Gateway's documented clock-skew window: it bounds how long a captured request can be replayed.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
@@ -18,82 +20,48 @@ public sealed class SdkHmacSha256Verifier(Func<string, string?> findSecretKey, T
     public const string ErrorCode = "APIGW.0301";
 
     private const string MessagePrefix = "Incorrect IAM authentication information: ";
-    private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+
+    /// <summary>
+    /// Said alike for an unknown access key and for every check that needs its secret key, so that the answer never
+    /// tells whether an access key exists.
+    /// </summary>
+    private const string SignatureFailDetail = "verify aksk signature fail";
+
     private const string HostHeaderName = "Host";
     private const int SignatureLength = 32;
 
-    public SignatureVerificationResult Verify(SignableRequest request)
+    /// <summary>
+    /// The first step, which needs neither a secret key nor the body: one well-formed <c>Authorization</c> header,
+    /// an <c>X-Sdk-Date</c> that is signed and within <see cref="AllowedClockSkew"/>, and every signed header present.
+    /// </summary>
+    public bool TryAcceptHeaders(
+        RequestHeaderMap headers,
+        [NotNullWhen(true)] out SdkHmacSha256Authorization? authorization,
+        [NotNullWhen(false)] out SignatureFailure? failure)
     {
-        var headers = request.Headers;
-        var authorizationValues = headers[SdkHmacSha256Signer.AuthorizationHeaderName];
-        if (authorizationValues.Count != 1)
-        {
-            return Refuse(
-                SignatureFailureReason.MissingAuthorization,
-                "the request must carry exactly one Authorization header");
-        }
+        failure = HeaderFailure(headers, out authorization);
+        return failure is null;
+    }
 
-        if (!SdkHmacSha256Authorization.TryParse(authorizationValues[0], out var authorization))
-        {
-            return Refuse(
-                SignatureFailureReason.MalformedAuthorization,
-                "the Authorization header must read 'SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2;...>, Signature=<hex>'");
-        }
-
+    /// <summary>
+    /// The second step, for a request whose headers <see cref="TryAcceptHeaders"/> accepted: the declared body hash
+    /// and the signature.
+    /// </summary>
+    /// <param name="request">The request; its <see cref="SignableRequest.BodyHash"/> is needed unless the client declared <c>UNSIGNED-PAYLOAD</c>.</param>
+    /// <param name="authorization">What <see cref="TryAcceptHeaders"/> read from the <c>Authorization</c> header.</param>
+    /// <param name="secretKey">The secret key of the access key, or null when the access key is unknown.</param>
+    public static SignatureVerificationResult VerifySignature(
+        SignableRequest request, SdkHmacSha256Authorization authorization, string? secretKey)
+    {
         var accessKey = authorization.AccessKey;
-        var signedHeaders = authorization.SignedHeaders;
-        if (!signedHeaders.Contains(SdkDate.HeaderName, StringComparer.OrdinalIgnoreCase))
-        {
-            return Refuse(SignatureFailureReason.DateNotSigned, "SignedHeaders must include x-sdk-date", accessKey);
-        }
-
-        if (signedHeaders.Contains(SdkHmacSha256Signer.AuthorizationHeaderName, StringComparer.OrdinalIgnoreCase))
-        {
-            return Refuse(
-                SignatureFailureReason.MalformedAuthorization,
-                "SignedHeaders must not include authorization",
-                accessKey);
-        }
-
-        var sdkDates = headers[SdkDate.HeaderName];
-        if (sdkDates.Count != 1 || !SdkDate.TryParse(sdkDates[0].Trim(), out var signedAt))
-        {
-            return Refuse(
-                SignatureFailureReason.InvalidDate,
-                "X-Sdk-Date must be the UTC signing time as yyyyMMddTHHmmssZ, e.g. 20190307T101459Z",
-                accessKey);
-        }
-
-        var now = timeProvider.GetUtcNow();
-        if ((now - signedAt).Duration() > AllowedClockSkew)
-        {
-            return Refuse(
-                SignatureFailureReason.DateOutOfRange,
-                $"X-Sdk-Date {sdkDates[0].Trim()} is more than {AllowedClockSkew.TotalMinutes} minutes away from the server time {SdkDate.ToHeaderValue(now)}",
-                accessKey);
-        }
-
-        var secretKey = findSecretKey(accessKey);
         if (secretKey is null)
         {
-            return Refuse(SignatureFailureReason.UnknownAccessKey, "Get secretKey failed", accessKey);
-        }
-
-        var missingHeader = signedHeaders.FirstOrDefault(name => !headers.Contains(name));
-        if (missingHeader is not null)
-        {
-            return Refuse(
-                SignatureFailureReason.SignedHeaderMissing,
-                $"signed header '{missingHeader}' is missing from the request",
-                accessKey);
+            return Refuse(SignatureFailureReason.UnknownAccessKey, SignatureFailDetail, accessKey);
         }
 
         if (!DeclaredContentHashHolds(request))
         {
-            return Refuse(
-                SignatureFailureReason.ContentHashMismatch,
-                $"{SdkHmacSha256Canonicalizer.ContentSha256HeaderName} does not match the body",
-                accessKey);
+            return Refuse(SignatureFailureReason.ContentHashMismatch, SignatureFailDetail, accessKey);
         }
 
         var received = new byte[SignatureLength];
@@ -105,7 +73,64 @@ public sealed class SdkHmacSha256Verifier(Func<string, string?> findSecretKey, T
             return SignatureVerificationResult.Verified(accessKey);
         }
 
-        return Refuse(SignatureFailureReason.SignatureMismatch, "verify aksk signature fail", accessKey);
+        return Refuse(SignatureFailureReason.SignatureMismatch, SignatureFailDetail, accessKey);
+    }
+
+    private SignatureFailure? HeaderFailure(RequestHeaderMap headers, out SdkHmacSha256Authorization? authorization)
+    {
+        authorization = null;
+        var authorizationValues = headers[SdkHmacSha256Signer.AuthorizationHeaderName];
+        if (authorizationValues.Count != 1)
+        {
+            return Failure(
+                SignatureFailureReason.MissingAuthorization,
+                "the request must carry exactly one Authorization header");
+        }
+
+        if (!SdkHmacSha256Authorization.TryParse(authorizationValues[0], out var parsed))
+        {
+            return Failure(
+                SignatureFailureReason.MalformedAuthorization,
+                "the Authorization header must read 'SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2;...>, Signature=<hex>'");
+        }
+
+        var signedHeaders = parsed.SignedHeaders;
+        if (!signedHeaders.Contains(SdkDate.HeaderName, StringComparer.OrdinalIgnoreCase))
+        {
+            return Failure(SignatureFailureReason.DateNotSigned, "SignedHeaders must include x-sdk-date");
+        }
+
+        if (signedHeaders.Contains(SdkHmacSha256Signer.AuthorizationHeaderName, StringComparer.OrdinalIgnoreCase))
+        {
+            return Failure(SignatureFailureReason.MalformedAuthorization, "SignedHeaders must not include authorization");
+        }
+
+        var sdkDates = headers[SdkDate.HeaderName];
+        if (sdkDates.Count != 1 || !SdkDate.TryParse(sdkDates[0].Trim(), out var signedAt))
+        {
+            return Failure(
+                SignatureFailureReason.InvalidDate,
+                "X-Sdk-Date must be the UTC signing time as yyyyMMddTHHmmssZ, e.g. 20190307T101459Z");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if ((now - signedAt).Duration() > AllowedClockSkew)
+        {
+            return Failure(
+                SignatureFailureReason.DateOutOfRange,
+                $"X-Sdk-Date {sdkDates[0].Trim()} is more than {AllowedClockSkew.TotalMinutes} minutes away from the server time {SdkDate.ToHeaderValue(now)}");
+        }
+
+        var missingHeader = signedHeaders.FirstOrDefault(name => !headers.Contains(name));
+        if (missingHeader is not null)
+        {
+            return Failure(
+                SignatureFailureReason.SignedHeaderMissing,
+                $"signed header '{missingHeader}' is missing from the request");
+        }
+
+        authorization = parsed;
+        return null;
     }
 
     private static bool SignatureMatches(
@@ -159,19 +184,14 @@ public sealed class SdkHmacSha256Verifier(Func<string, string?> findSecretKey, T
     private static bool DeclaredContentHashHolds(SignableRequest request)
     {
         var declared = request.Headers[SdkHmacSha256Canonicalizer.ContentSha256HeaderName];
-        if (declared.Count == 0)
-        {
-            return true;
-        }
-
-        var value = declared[0].Trim();
-        return value == UnsignedPayload
-            || value.Equals(SdkHmacSha256Canonicalizer.BodyHash(request.Body.Span), StringComparison.OrdinalIgnoreCase);
+        return declared.Count == 0
+            || SdkHmacSha256Canonicalizer.DeclaresUnsignedPayload(request.Headers)
+            || declared[0].Trim().Equals(request.BodyHash, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static SignatureVerificationResult Refuse(
-        SignatureFailureReason reason, string detail, string? accessKey = null) =>
-        SignatureVerificationResult.Refused(
-            new SignatureFailure(reason, StatusCodes.Status401Unauthorized, ErrorCode, MessagePrefix + detail),
-            accessKey);
+    private static SignatureFailure Failure(SignatureFailureReason reason, string detail) =>
+        new(reason, StatusCodes.Status401Unauthorized, ErrorCode, MessagePrefix + detail);
+
+    private static SignatureVerificationResult Refuse(SignatureFailureReason reason, string detail, string accessKey) =>
+        SignatureVerificationResult.Refused(Failure(reason, detail), accessKey);
 }

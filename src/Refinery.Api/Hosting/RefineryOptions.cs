@@ -6,7 +6,10 @@ namespace Refinery.Api.Hosting;
 /// <summary>Everything <c>refinery serve</c> can be told; the defaults run on one machine with nothing installed.</summary>
 public sealed record RefineryOptions
 {
-    /// <summary>Holds the SQLite catalog, staging, the default <c>local</c> bucket and <c>credentials.json</c>.</summary>
+    /// <summary>
+    /// Holds the SQLite catalog, staging, the default <c>local</c> bucket, <c>credentials.json</c> and the keys; only
+    /// the server's user may enter it (mode 0700).
+    /// </summary>
     public required string DataDirectory { get; init; }
 
     public string Urls { get; init; } = "http://127.0.0.1:8080";
@@ -41,4 +44,7 @@ public sealed record RefineryOptions
 
     /// <summary>The installation's secret for signing links to local buckets; made at first start, readable by the owner only.</summary>
     public string SigningKeyPath => Path.Combine(DataDirectory, "signing.key");
+
+    /// <summary>The installation's key for the AK/SK secret keys kept in the catalog; made at first start, readable by the owner only.</summary>
+    public string CatalogKeyPath => Path.Combine(DataDirectory, "catalog.key");
 }

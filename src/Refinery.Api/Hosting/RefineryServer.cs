@@ -37,7 +37,7 @@ public static class RefineryServer
     public static async Task<(WebApplication App, DefaultCredentials? Created)> BuildAsync(
         RefineryOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        OwnerOnlyDirectory.Ensure(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -51,6 +51,7 @@ public static class RefineryServer
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>();
         await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
+        await app.Services.GetRequiredService<CredentialStore>().EncryptClearTextSecretKeysAsync(cancellationToken);
         var created = await FirstRunSetup.EnsureDefaultProjectAsync(
             catalog, app.Services.GetRequiredService<CredentialStore>(), options, TimeProvider.System, cancellationToken);
 
@@ -85,6 +86,8 @@ public static class RefineryServer
         services.AddSingleton(CreateBuckets(options));
         services.AddSingleton<IObjectStore>(provider => provider.GetRequiredService<BucketRouter>());
         services.AddSingleton(new SignedLinkSigner(SigningKey.LoadOrCreate(options.SigningKeyPath)));
+        services.AddSingleton(new SecretKeyProtector(KeyFile.LoadOrCreate(
+            options.CatalogKeyPath, "the access keys made before stop working; make new ones with refinery access-key")));
         services.AddSingleton<ISignedUrlFactory>(provider => new SignedUrlFactory(
             provider.GetRequiredService<BucketRouter>(), provider.GetRequiredService<SignedLinkSigner>(), options.SignedUrlLifetime, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new StagingArea(new LocalDirectoryStore(StagingBucket, options.StagingDirectory), StagingBucket));

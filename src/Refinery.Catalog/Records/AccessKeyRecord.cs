@@ -1,6 +1,9 @@
 namespace Refinery.Catalog.Records;
 
-/// <summary>An AK/SK pair for <c>SDK-HMAC-SHA256</c> signed requests. The secret is needed in clear to verify HMACs.</summary>
+/// <summary>
+/// An AK/SK pair for <c>SDK-HMAC-SHA256</c> signed requests. HMACs are verified with the secret itself, so it is stored
+/// encrypted rather than hashed; catalogs from before encryption hold it in clear until the next start encrypts it.
+/// </summary>
 public sealed class AccessKeyRecord
 {
     public required string AccessKey { get; set; }

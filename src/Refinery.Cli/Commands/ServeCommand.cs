@@ -23,9 +23,9 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
         {
             if (created is not null)
             {
+                // The token is a password: the console is often a shared log, so only the owner-only file holds it.
                 AnsiConsole.MarkupLineInterpolated($"[green]Created the default project.[/] project_id: [bold]{created.ProjectId}[/]");
-                AnsiConsole.MarkupLineInterpolated($"token (X-Auth-Token): [bold]{created.Token}[/]");
-                AnsiConsole.MarkupLineInterpolated($"Both are saved in {options.CredentialsPath}");
+                AnsiConsole.MarkupLineInterpolated($"Its token (X-Auth-Token) is saved in {options.CredentialsPath}");
             }
 
             AnsiConsole.MarkupLineInterpolated($"Refinery listening on {options.Urls}; data in {options.DataDirectory}");

@@ -122,7 +122,7 @@ public sealed class SdkHmacSha256CanonicalizerTests
     {
         var headers = new RequestHeaderMap { { "X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD" } };
 
-        Assert.Equal("UNSIGNED-PAYLOAD", SdkHmacSha256Canonicalizer.PayloadHash(headers, "{}"u8));
+        Assert.Equal("UNSIGNED-PAYLOAD", SdkHmacSha256Canonicalizer.PayloadHash(headers, SdkHmacSha256Canonicalizer.BodyHash("{}"u8)));
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public sealed class SdkHmacSha256VerifierTests
     {
         var request = SigningVectors.SignedB() with
         {
-            Body = Encoding.UTF8.GetBytes(SigningVectors.BodyB.Replace("demo-task", "demo-tasx", StringComparison.Ordinal)),
+            BodyHash = SdkHmacSha256Canonicalizer.BodyHash(
+                Encoding.UTF8.GetBytes(SigningVectors.BodyB.Replace("demo-task", "demo-tasx", StringComparison.Ordinal))),
         };
 
         var failure = RefusalOf(VerifierAt(SigningVectors.DateBC).Verify(request));
@@ -107,10 +108,21 @@ public sealed class SdkHmacSha256VerifierTests
         var failure = RefusalOf(result);
 
         Assert.Equal(SignatureFailureReason.UnknownAccessKey, failure.Reason);
-        Assert.Equal(401, failure.HttpStatus);
-        Assert.Equal("APIGW.0301", failure.ErrorCode);
-        Assert.Equal("Incorrect IAM authentication information: Get secretKey failed", failure.ErrorMessage);
         Assert.Equal("UNKNOWNACCESSKEY", result.AccessKey);
+    }
+
+    [Fact]
+    public void An_unknown_access_key_is_answered_exactly_as_a_wrong_signature_so_access_keys_cannot_be_enumerated()
+    {
+        var unknownKey = RefusalOf(VerifierAt(SigningVectors.DateBC).Verify(SigningVectors.Signed(
+            SigningVectors.RequestC(), "UNKNOWNACCESSKEY", SigningVectors.SecretKeyBC, SigningVectors.SignedHeadersC)));
+        var wrongSecret = RefusalOf(VerifierAt(SigningVectors.DateBC).Verify(SigningVectors.Signed(
+            SigningVectors.RequestC(), SigningVectors.AccessKeyBC, "WRONGSECRETKEY", SigningVectors.SignedHeadersC)));
+
+        Assert.Equal(
+            (wrongSecret.HttpStatus, wrongSecret.ErrorCode, wrongSecret.ErrorMessage),
+            (unknownKey.HttpStatus, unknownKey.ErrorCode, unknownKey.ErrorMessage));
+        Assert.Equal((401, "APIGW.0301", SignatureFailMessage), (unknownKey.HttpStatus, unknownKey.ErrorCode, unknownKey.ErrorMessage));
     }
 
     [Theory]
@@ -118,7 +130,7 @@ public sealed class SdkHmacSha256VerifierTests
     [InlineData(16)]
     public void A_date_16_minutes_away_from_the_server_clock_is_refused(int minutes)
     {
-        var verifier = new SdkHmacSha256Verifier(
+        var verifier = new InMemoryVerifier(
             SigningVectors.FindSecretKey,
             new FixedTimeProvider(SigningVectors.Parse(SigningVectors.DateBC).AddMinutes(minutes)));
 
@@ -133,7 +145,7 @@ public sealed class SdkHmacSha256VerifierTests
     [InlineData(15)]
     public void A_date_exactly_15_minutes_away_from_the_server_clock_is_accepted(int minutes)
     {
-        var verifier = new SdkHmacSha256Verifier(
+        var verifier = new InMemoryVerifier(
             SigningVectors.FindSecretKey,
             new FixedTimeProvider(SigningVectors.Parse(SigningVectors.DateBC).AddMinutes(minutes)));
 
@@ -268,7 +280,7 @@ public sealed class SdkHmacSha256VerifierTests
         var request = SigningVectors.Signed(
             unsigned, SigningVectors.AccessKeyBC, SigningVectors.SecretKeyBC, SigningVectors.SignedHeadersB);
 
-        var result = VerifierAt(SigningVectors.DateBC).Verify(request with { Body = "{}"u8.ToArray() });
+        var result = VerifierAt(SigningVectors.DateBC).Verify(request with { BodyHash = SdkHmacSha256Canonicalizer.BodyHash("{}"u8) });
 
         Assert.True(result.IsVerified, result.Failure?.ErrorMessage);
     }
@@ -277,13 +289,14 @@ public sealed class SdkHmacSha256VerifierTests
     public void A_declared_content_sha256_that_the_body_does_not_have_is_refused()
     {
         var unsigned = SigningVectors.RequestB();
-        unsigned.Headers.Add("X-Sdk-Content-Sha256", SdkHmacSha256Canonicalizer.BodyHash(unsigned.Body.Span));
+        unsigned.Headers.Add("X-Sdk-Content-Sha256", unsigned.BodyHash!);
         var request = SigningVectors.Signed(
             unsigned, SigningVectors.AccessKeyBC, SigningVectors.SecretKeyBC, SigningVectors.SignedHeadersB);
 
-        var failure = RefusalOf(VerifierAt(SigningVectors.DateBC).Verify(request with { Body = "{}"u8.ToArray() }));
+        var failure = RefusalOf(VerifierAt(SigningVectors.DateBC).Verify(request with { BodyHash = SdkHmacSha256Canonicalizer.BodyHash("{}"u8) }));
 
         Assert.Equal(SignatureFailureReason.ContentHashMismatch, failure.Reason);
+        Assert.Equal(SignatureFailMessage, failure.ErrorMessage);
     }
 
     [Fact]
@@ -299,10 +312,10 @@ public sealed class SdkHmacSha256VerifierTests
         Assert.Equal(SignatureFailureReason.SignatureMismatch, failure.Reason);
     }
 
-    private static SdkHmacSha256Verifier VerifierAt(string sdkDate) =>
+    private static InMemoryVerifier VerifierAt(string sdkDate) =>
         new(SigningVectors.FindSecretKey, new FixedTimeProvider(SigningVectors.Parse(sdkDate)));
 
-    private static SignatureFailure RefusalOf(SignatureVerificationResult result)
+    private static SignatureFailure RefusalOf(InMemoryVerifier.Outcome result)
     {
         Assert.False(result.IsVerified, "The request was accepted.");
         return result.Failure;

@@ -52,7 +52,7 @@ public sealed class SignVerifyProperties
             var signed = SdkHmacSha256Signer.Sign(request, AccessKey, SecretKey);
             var tamperedBody = signingCase.Body.ToArray();
             tamperedBody[index] ^= mask;
-            var received = request with { Body = tamperedBody };
+            var received = request with { BodyHash = SdkHmacSha256Canonicalizer.BodyHash(tamperedBody) };
             received.Headers.Add("Authorization", signed.AuthorizationHeaderValue);
 
             var result = Verifier().Verify(received);
@@ -73,6 +73,6 @@ public sealed class SignVerifyProperties
         { SdkDate.HeaderName, SdkDate.ToHeaderValue(_signedAt) },
     };
 
-    private static SdkHmacSha256Verifier Verifier() =>
+    private static InMemoryVerifier Verifier() =>
         new(accessKey => accessKey == AccessKey ? SecretKey : null, new FixedTimeProvider(_signedAt.AddMinutes(3)));
 }

@@ -17,14 +17,14 @@ internal sealed record SigningCase(string Method, string[] PathSegments, (string
         "/" + string.Join('/', PathSegments.Select(segment => Encode(segment, string.Empty, lowerHex: false))),
         string.Join('&', Query.Select(p => $"{Encode(p.Name, string.Empty, false)}={Encode(p.Value, string.Empty, false)}")),
         headers,
-        Body);
+        SdkHmacSha256Canonicalizer.BodyHash(Body));
 
     public SignableRequest LooselyEncoded(RequestHeaderMap headers) => new(
         Method,
         "/" + string.Join('/', PathSegments.Select(segment => Encode(segment, SubDelimitersLeftRawInPaths, lowerHex: true))),
         string.Join('&', Query.Select(p => $"{EncodeQueryLoosely(p.Name)}={EncodeQueryLoosely(p.Value)}")),
         headers,
-        Body);
+        SdkHmacSha256Canonicalizer.BodyHash(Body));
 
     public override string ToString() =>
         $"{Method} /{string.Join('/', PathSegments)} ? {string.Join(" & ", Query.Select(p => $"{p.Name} = {p.Value}"))} body {Convert.ToHexString(Body)}";

@@ -31,7 +31,7 @@ internal static class SigningVectors
             { "Host", "service.region.example.com" },
             { "X-Sdk-Date", DateA },
         },
-        ReadOnlyMemory<byte>.Empty);
+        SdkHmacSha256Canonicalizer.BodyHash([]));
 
     public static SignableRequest RequestB() => new(
         "POST",
@@ -44,7 +44,7 @@ internal static class SigningVectors
             { "X-Project-Id", ProjectId },
             { "X-Sdk-Date", DateBC },
         },
-        Encoding.UTF8.GetBytes(BodyB));
+        SdkHmacSha256Canonicalizer.BodyHash(Encoding.UTF8.GetBytes(BodyB)));
 
     public static SignableRequest RequestC() => new(
         "GET",
@@ -55,7 +55,7 @@ internal static class SigningVectors
             { "Host", "modelarts.local.test" },
             { "X-Sdk-Date", DateBC },
         },
-        ReadOnlyMemory<byte>.Empty);
+        SdkHmacSha256Canonicalizer.BodyHash([]));
 
     /// <summary>The request as it reaches the server: the client's headers plus its Authorization header.</summary>
     public static SignableRequest Signed(

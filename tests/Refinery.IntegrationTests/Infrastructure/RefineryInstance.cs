@@ -87,7 +87,7 @@ public sealed class RefineryInstance : IAsyncLifetime
         return (projectId, token);
     }
 
-    public Task<AccessKeyRecord> CreateAccessKeyAsync(string projectId) =>
+    public Task<AccessKeyPair> CreateAccessKeyAsync(string projectId) =>
         _app!.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
 
     /// <summary>Writes a file under the <c>imgs</c> bucket and returns its path relative to the bucket.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -12,6 +13,10 @@ namespace Refinery.IntegrationTests.Infrastructure;
 public sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    // Completed once serve has announced its address: every line of its start-up has been written by then.
+    private readonly TaskCompletionSource _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServeProcess(Process process, int port)
     {
@@ -20,6 +25,20 @@ public sealed class ServeProcess : IDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Everything the process has written to its standard output and error so far, line by line (all of its start-up once started).</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>
+    /// A memory figure of the process from <c>/proc/PID/status</c>, in bytes: <c>VmRSS</c> (resident now) or
+    /// <c>VmHWM</c> (the most it has ever been resident).
+    /// </summary>
+    public long MemoryBytes(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").Single(line => line.StartsWith(field + ":", StringComparison.Ordinal));
+        var kilobytes = line[(field.Length + 1)..].Trim().Split(' ')[0];
+        return long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
 
     public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, string storageRoot)
     {
@@ -33,12 +52,13 @@ public sealed class ServeProcess : IDisposable
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start refinery serve");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var serve = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, line) => serve.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => serve.Record(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var serve = new ServeProcess(process, port);
         await serve.WaitUntilListeningAsync();
+        await serve._announced.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return serve;
     }
 
@@ -70,6 +90,18 @@ public sealed class ServeProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+            if (line.StartsWith("Refinery listening on", StringComparison.Ordinal))
+            {
+                _announced.TrySetResult();
+            }
+        }
     }
 
     private async Task WaitUntilListeningAsync()
