@@ -1,3 +1,4 @@
+using Refinery.Imaging;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Operators.Analysis;
@@ -6,7 +7,7 @@ namespace Refinery.Operators.Tests.Analysis;
 
 public sealed class AnalysisParamsTests
 {
-    private static AnalysisParams Parse(string json) => AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
+    private static AnalysisParams Parse(string json) => AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()), ImageDecodeLimits.DefaultMaxPixels);
 
     [Fact]
     public void An_empty_op_list_selects_the_six_image_features_for_classification()

@@ -1,3 +1,5 @@
+using Refinery.Imaging;
+using Refinery.TestSupport;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Imaging.Analysis;
@@ -10,7 +12,7 @@ public sealed class AnalysisSampleOperatorTests
     private readonly MemoryObjectStore _store = new();
 
     private static AnalysisParams Params(string json = """{"task_type": "image_classification"}""") =>
-        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
+        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()), ImageDecodeLimits.DefaultMaxPixels);
 
     private async Task<SampleOutcome> ProcessAsync(
         string key, byte[] content, AnalysisParams? parameters = null, IAnnotationBoxReader? boxes = null, string? usage = "TRAIN")
@@ -19,7 +21,7 @@ public sealed class AnalysisSampleOperatorTests
         var parsed = parameters ?? Params();
         var sample = new Sample($"obs://bucket/{key}", usage);
         var work = new SampleWork(sample, key, parsed.TaskType);
-        return await new AnalysisSampleOperator(parsed, boxes ?? new FixedBoxReader())
+        return await new AnalysisSampleOperator(parsed, boxes ?? new FixedBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
     }
 
@@ -85,7 +87,7 @@ public sealed class AnalysisSampleOperatorTests
         var parameters = Params("""{"task_type": "object_detection"}""");
         var work = new SampleWork(new Sample("obs://bucket/a.jpg", AnnotationLocation: "obs://bucket/a.xml"), "a.jpg", parameters.TaskType);
 
-        var outcome = await new AnalysisSampleOperator(parameters, new VocAnnotationBoxReader())
+        var outcome = await new AnalysisSampleOperator(parameters, new VocAnnotationBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
 
         Assert.Equal(1, outcome.Values!["bbox_num"]!.GetValue<int>());
@@ -149,7 +151,7 @@ public sealed class AnalysisSampleOperatorTests
         var parameters = Params();
         var work = new SampleWork(new Sample(source), "a.jpg", parameters.TaskType);
 
-        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
 
         Assert.Equal(ResultProperty.Deleted, outcome.Property);
@@ -162,7 +164,7 @@ public sealed class AnalysisSampleOperatorTests
         var parameters = Params();
         var work = new SampleWork(new Sample("obs://bucket/missing.jpg"), "missing.jpg", parameters.TaskType);
 
-        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
 
         Assert.Contains("does not exist", outcome.Values!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
