@@ -62,4 +62,21 @@ public sealed class AnalysisParamsTests
 
         Assert.Contains("params.task_type", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1e18")]
+    [InlineData("100000001")]
+    public void A_max_image_pixels_above_the_servers_limit_is_clamped_to_it(string requested)
+    {
+        var parameters = AnalysisParams.Parse(
+            new OperatorParameters(JsonNode.Parse($$"""{"max_image_pixels": {{requested}}}""")!.AsObject()), serverMaxPixels: 100_000_000);
+
+        Assert.Equal(100_000_000, parameters.MaxImagePixels);
+    }
+
+    [Fact]
+    public void A_max_image_pixels_below_the_servers_limit_is_kept()
+    {
+        Assert.Equal(10_000, Parse("""{"max_image_pixels": 10000}""").MaxImagePixels);
+    }
 }

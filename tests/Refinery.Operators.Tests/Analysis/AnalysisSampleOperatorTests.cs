@@ -142,6 +142,22 @@ public sealed class AnalysisSampleOperatorTests
         Assert.Contains("20000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_max_image_pixels_above_the_servers_limit_cannot_let_a_larger_image_through()
+    {
+        var serverLimit = new ImageDecodeLimits(MaxPixels: 10_000);
+        var parameters = AnalysisParams.Parse(
+            new OperatorParameters(JsonNode.Parse("""{"max_image_pixels": 1e18}""")!.AsObject()), serverLimit.MaxPixels);
+        _store.Put("bucket", "big.jpg", SampleImages.SceneJpeg(200, 100));
+        var work = new SampleWork(new Sample("obs://bucket/big.jpg"), "big.jpg", parameters.TaskType);
+
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create(serverLimit))
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+
+        Assert.True(outcome.Values!["failed"]!.GetValue<bool>());
+        Assert.Contains("over the limit of 10000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a.jpg")]
     [InlineData("obs://bucket")]
