@@ -1,6 +1,6 @@
-using Refinery.TestSupport;
 using OpenCvSharp;
 using Refinery.Imaging.Analysis;
+using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Analysis;
 

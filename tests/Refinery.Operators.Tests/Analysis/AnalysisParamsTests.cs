@@ -1,6 +1,6 @@
-using Refinery.Imaging;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Operators.Analysis;
 
 namespace Refinery.Operators.Tests.Analysis;

@@ -1,10 +1,10 @@
-using Refinery.Imaging;
-using Refinery.TestSupport;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
+using Refinery.TestSupport;
 using Xunit.Abstractions;
 
 namespace Refinery.Operators.Tests.Analysis;

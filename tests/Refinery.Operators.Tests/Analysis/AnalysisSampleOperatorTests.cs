@@ -1,9 +1,9 @@
-using Refinery.Imaging;
-using Refinery.TestSupport;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
+using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Analysis;
 
