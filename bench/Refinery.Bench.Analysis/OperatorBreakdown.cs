@@ -19,9 +19,13 @@ namespace Refinery.Bench.Analysis;
 /// </summary>
 public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
 {
+    // As the server composes it: one decoder, with the default limits and decode budget, for every decode.
+    private static readonly ImageDecoder _decoder = new(ImageDecodeLimits.Default, new DecodeMemoryBudget(DecodeMemoryBudget.DefaultCapacity()));
+
     private readonly AnalysisSampleOperator _operator = new(
-        AnalysisParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = TaskTypes.ImageClassification })),
-        new VocAnnotationBoxReader());
+        AnalysisParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = TaskTypes.ImageClassification }), _decoder.Limits.MaxPixels),
+        new VocAnnotationBoxReader(),
+        _decoder);
 
     private readonly LocalDirectoryStore _store = new(bucket, bucketDirectory);
 
@@ -43,7 +47,7 @@ public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
             ("read file bytes", context => context.Bytes = File.ReadAllBytes(Path.Combine(_store.RootDirectory, context.Key))),
             ("decode, Unchanged (ImageDecoder, checks included)", context =>
             {
-                ImageDecoder.Default.TryDecode(context.Bytes, ImreadModes.Unchanged, out var image, out _);
+                var (image, _) = _decoder.DecodeAsync(context.Bytes, ImreadModes.Unchanged, CancellationToken.None).AsTask().GetAwaiter().GetResult();
                 context.Image?.Dispose();
                 return context.Image = image!;
             }),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Operators;
 using Refinery.Operators.Analysis;
 
@@ -17,7 +18,7 @@ public static class AnalysisResults
         for (var variant = 0; variant < variants; variant++)
         {
             var taskType = variant % 3 == 2 ? TaskTypes.ObjectDetection : TaskTypes.ImageClassification;
-            var parameters = AnalysisParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = taskType }));
+            var parameters = AnalysisParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = taskType }), ImageDecodeLimits.DefaultMaxPixels);
             var samples = Samples(new Random(seed + variant), 200 + (variant * 150), taskType == TaskTypes.ObjectDetection, splitUsage: variant % 2 == 0);
             var reducer = new AnalysisReducer(parameters);
             var result = await reducer.ReduceAsync(() => samples.ToAsyncEnumerable(), static (_, _) => ValueTask.CompletedTask, CancellationToken.None);

@@ -2,8 +2,11 @@ using OpenCvSharp;
 
 namespace Refinery.Imaging;
 
-/// <summary>Decoded pixels (OpenCV's BGR/BGRA/gray order) with the format the bytes were in; owns and disposes its Mats.</summary>
-public sealed class DecodedImage(Mat pixels, ImageFormat format, int? storedChannels = null) : IDisposable
+/// <summary>
+/// Decoded pixels (OpenCV's BGR/BGRA/gray order) with the format the bytes were in; owns and disposes its Mats, and
+/// gives the bytes it holds in the decode budget back once they are freed.
+/// </summary>
+public sealed class DecodedImage(Mat pixels, ImageFormat format, int? storedChannels, DecodeReservation reservation) : IDisposable
 {
     private Mat? _eightBitPixels;
 
@@ -41,6 +44,7 @@ public sealed class DecodedImage(Mat pixels, ImageFormat format, int? storedChan
         }
 
         Pixels.Dispose();
+        reservation.Dispose();
     }
 
     private static Mat ToEightBitColorOrGrey(Mat pixels)

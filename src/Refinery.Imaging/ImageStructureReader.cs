@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace Refinery.Imaging;
 
 /// <summary>
-/// Reads an image's declared size and checks its framing for truncation from the bytes alone, so the decoder can
-/// refuse oversized or incomplete files before OpenCV allocates anything.
+/// Reads an image's declared size and pixel layout and checks its framing for truncation and self-contradiction from
+/// the bytes alone, so the decoder can refuse oversized, incomplete or ambiguous files before OpenCV allocates anything.
 /// </summary>
 public static class ImageStructureReader
 {
@@ -13,11 +13,9 @@ public static class ImageStructureReader
         ImageFormat.Jpeg => JpegStructureReader.Read(data),
         ImageFormat.Png => PngStructureReader.Read(data),
         ImageFormat.Bmp => ReadBmp(data),
-        ImageFormat.Gif => new ImageStructure(
-            data.Length >= 10 ? new ImageDimensions(BinaryPrimitives.ReadUInt16LittleEndian(data[6..]), BinaryPrimitives.ReadUInt16LittleEndian(data[8..])) : null,
-            null),
+        ImageFormat.Gif => GifStructureReader.Read(data),
         ImageFormat.Webp => ReadWebp(data),
-        ImageFormat.Tiff => new ImageStructure(ReadTiffDimensions(data), null),
+        ImageFormat.Tiff => TiffStructureReader.Read(data),
         _ => ImageStructure.Unread,
     };
 
@@ -29,9 +27,13 @@ public static class ImageStructureReader
         }
 
         var headerSize = BinaryPrimitives.ReadUInt32LittleEndian(data[14..]);
+        // Bits per pixel sit at 24 in the OS/2 header and at 28 in the Windows ones; only 32-bit pixels keep an alpha channel.
         if (headerSize == 12)
         {
-            return new ImageStructure(new ImageDimensions(BinaryPrimitives.ReadUInt16LittleEndian(data[18..]), BinaryPrimitives.ReadUInt16LittleEndian(data[20..])), null);
+            return new ImageStructure(
+                new ImageDimensions(BinaryPrimitives.ReadUInt16LittleEndian(data[18..]), BinaryPrimitives.ReadUInt16LittleEndian(data[20..])),
+                null,
+                Layout: BmpLayout(BinaryPrimitives.ReadUInt16LittleEndian(data[24..])));
         }
 
         if (headerSize < 40 || data.Length < 34)
@@ -53,17 +55,20 @@ public static class ImageStructureReader
         var bitsPerPixel = BinaryPrimitives.ReadUInt16LittleEndian(data[28..]);
         var compression = BinaryPrimitives.ReadUInt32LittleEndian(data[30..]);
         var pixelOffset = BinaryPrimitives.ReadUInt32LittleEndian(data[10..]);
+        var layout = BmpLayout(bitsPerPixel);
         if (compression != 0 || bitsPerPixel == 0)
         {
-            return new ImageStructure(dimensions, null);
+            return new ImageStructure(dimensions, null, Layout: layout);
         }
 
         var rowBytes = ((((long)dimensions.Width * bitsPerPixel) + 31) / 32) * 4;
         var expected = pixelOffset + (rowBytes * dimensions.Height);
         return expected > data.Length
             ? new ImageStructure(dimensions, $"the BMP pixel data is {expected - data.Length} bytes shorter than its header says: the file is truncated")
-            : new ImageStructure(dimensions, null);
+            : new ImageStructure(dimensions, null, Layout: layout);
     }
+
+    private static PixelLayout BmpLayout(int bitsPerPixel) => bitsPerPixel == 32 ? PixelLayout.ColorWithAlpha : PixelLayout.Color;
 
     private static ImageStructure ReadWebp(ReadOnlySpan<byte> data)
     {
@@ -97,61 +102,9 @@ public static class ImageStructureReader
             dimensions = new ImageDimensions(BinaryPrimitives.ReadUInt16LittleEndian(data[26..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(data[28..]) & 0x3FFF);
         }
 
-        return new ImageStructure(dimensions, damage);
+        // libwebp decodes into BGRA when the image has alpha; counting it always costs a third more at most.
+        return new ImageStructure(dimensions, damage, Layout: PixelLayout.ColorWithAlpha);
     }
-
-    private static uint ReadUInt32(ReadOnlySpan<byte> data, int at, bool bigEndian) =>
-        bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data[at..]) : BinaryPrimitives.ReadUInt32LittleEndian(data[at..]);
-
-    private static ushort ReadUInt16(ReadOnlySpan<byte> data, int at, bool bigEndian) =>
-        bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data[at..]) : BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
 
     private static int ReadUInt24(ReadOnlySpan<byte> data) => data[0] | (data[1] << 8) | (data[2] << 16);
-
-    /// <summary>ImageWidth (256) and ImageLength (257) from the first IFD.</summary>
-    private static ImageDimensions? ReadTiffDimensions(ReadOnlySpan<byte> data)
-    {
-        if (data.Length < 8)
-        {
-            return null;
-        }
-
-        var bigEndian = data[0] == (byte)'M';
-
-        var directory = ReadUInt32(data, 4, bigEndian);
-        if (directory + 2 > data.Length)
-        {
-            return null;
-        }
-
-        int? width = null, height = null;
-        var entries = ReadUInt16(data, (int)directory, bigEndian);
-        for (var index = 0; index < entries; index++)
-        {
-            var entry = (int)directory + 2 + (index * 12);
-            if (entry + 12 > data.Length)
-            {
-                break;
-            }
-
-            var tag = ReadUInt16(data, entry, bigEndian);
-            if (tag is not (256 or 257))
-            {
-                continue;
-            }
-
-            // SHORT (3) values sit in the first two bytes of the value field, LONG (4) fill it.
-            var value = ReadUInt16(data, entry + 2, bigEndian) == 3 ? ReadUInt16(data, entry + 8, bigEndian) : (int)Math.Min(ReadUInt32(data, entry + 8, bigEndian), int.MaxValue);
-            if (tag == 256)
-            {
-                width = value;
-            }
-            else
-            {
-                height = value;
-            }
-        }
-
-        return width is { } w && height is { } h ? new ImageDimensions(w, h) : null;
-    }
 }

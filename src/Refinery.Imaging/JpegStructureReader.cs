@@ -6,7 +6,9 @@ namespace Refinery.Imaging;
 /// Walks a JPEG's marker segments and entropy-coded scans to find its frame size and its end-of-image marker.
 /// OpenCV half-decodes a truncated JPEG (grey bottom, only a warning on stderr), so a missing EOI is the only
 /// reliable sign. Walking the structure, rather than looking at the last two bytes, accepts padding or data
-/// appended after EOI (motion photos) and cannot be fooled by an EXIF thumbnail's own EOI.
+/// appended after EOI (motion photos) and cannot be fooled by an EXIF thumbnail's own EOI (nor by its SOF, which
+/// sits inside an APP segment). Two frame headers that disagree on the size are refused: which one a decoder
+/// believes is its own affair, so the size checked before decoding might not be the size decoded.
 /// </summary>
 internal static class JpegStructureReader
 {
@@ -16,6 +18,7 @@ internal static class JpegStructureReader
     public static ImageStructure Read(ReadOnlySpan<byte> data)
     {
         ImageDimensions? dimensions = null;
+        PixelLayout? layout = null;
         var position = 2;
         while (true)
         {
@@ -40,7 +43,7 @@ internal static class JpegStructureReader
             var marker = data[position++];
             if (marker == EndOfImage)
             {
-                return new ImageStructure(dimensions, null);
+                return new ImageStructure(dimensions, null, Layout: layout);
             }
 
             if (IsStandalone(marker))
@@ -54,11 +57,20 @@ internal static class JpegStructureReader
             }
 
             var length = BinaryPrimitives.ReadUInt16BigEndian(data[position..]);
-            if (IsStartOfFrame(marker) && position + 7 <= data.Length && dimensions is null)
+            // SOF: length (2), sample precision (1), height (2), width (2), components (1).
+            if (IsStartOfFrame(marker) && position + 8 <= data.Length)
             {
-                dimensions = new ImageDimensions(
+                var frame = new ImageDimensions(
                     BinaryPrimitives.ReadUInt16BigEndian(data[(position + 5)..]),
                     BinaryPrimitives.ReadUInt16BigEndian(data[(position + 3)..]));
+                if (dimensions is { } first && first != frame)
+                {
+                    return new ImageStructure(
+                        first, $"the JPEG declares two frame sizes, {first} and {frame}: its header is ambiguous, so it is not decoded");
+                }
+
+                dimensions = frame;
+                layout = new PixelLayout(Math.Clamp((int)data[position + 7], 1, 4), PixelLayout.BytesFor(data[position + 2]));
             }
 
             position += length;

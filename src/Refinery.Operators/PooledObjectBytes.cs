@@ -24,6 +24,8 @@ internal sealed class PooledObjectBytes : IDisposable
 
     public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
 
+    public ReadOnlyMemory<byte> Memory => Buffer.AsMemory(0, Length);
+
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(PooledObjectBytes));
 
     public Stream OpenStream() => new MemoryStream(Buffer, 0, Length, writable: false);

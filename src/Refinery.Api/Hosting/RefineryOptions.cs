@@ -1,4 +1,5 @@
 using Refinery.Engine;
+using Refinery.Imaging;
 using Refinery.Storage.S3;
 
 namespace Refinery.Api.Hosting;
@@ -30,6 +31,18 @@ public sealed record RefineryOptions
     public int WorkerCount { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>The largest image (pixels, encoded bytes) any decode accepts; operator parameters may lower it, never raise it.</summary>
+    public ImageDecodeLimits ImageLimits { get; init; } = ImageDecodeLimits.Default;
+
+    /// <summary>
+    /// Bytes the decoded pixels of every image in flight may take together — map stages and thumbnails alike; a decode
+    /// waits for room, and an image larger than all of it is refused as that sample's error.
+    /// </summary>
+    public long DecodeMemoryBytes { get; init; } = DecodeMemoryBudget.DefaultCapacity();
+
+    /// <summary>Thumbnails rendered at once; further requests wait for a turn.</summary>
+    public int ThumbnailConcurrency { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>How often the reconciler looks for versions whose worker has gone.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(30);

@@ -16,10 +16,13 @@ using Refinery.Engine.Datasets;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Mapping;
+using Refinery.Engine.Operators;
 using Refinery.Engine.Planning;
 using Refinery.Engine.Reducing;
 using Refinery.Engine.Staging;
 using Refinery.Engine.Tasks;
+using Refinery.Imaging;
+using Refinery.Imaging.Thumbnails;
 using Refinery.Storage;
 using Refinery.Storage.S3;
 
@@ -38,6 +41,9 @@ public static class RefineryServer
         RefineryOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         OwnerOnlyDirectory.Ensure(options.DataDirectory);
+
+        // Before anything in the process calls OpenCV, which reads the cap once, when its library loads.
+        OpenCvPixelCap.Apply(options.ImageLimits.MaxPixels);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -90,6 +96,10 @@ public static class RefineryServer
             options.CatalogKeyPath, "the access keys made before stop working; make new ones with refinery access-key")));
         services.AddSingleton<ISignedUrlFactory>(provider => new SignedUrlFactory(
             provider.GetRequiredService<BucketRouter>(), provider.GetRequiredService<SignedLinkSigner>(), options.SignedUrlLifetime, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new ImageDecoder(options.ImageLimits, new DecodeMemoryBudget(options.DecodeMemoryBytes)));
+        services.AddSingleton<OperatorPipelineFactory>();
+        services.AddSingleton<ThumbnailRenderer>();
+        services.AddSingleton(_ => new ThumbnailGate(options.ThumbnailConcurrency)); // made by the container, so disposed with it
         services.AddSingleton(new StagingArea(new LocalDirectoryStore(StagingBucket, options.StagingDirectory), StagingBucket));
 
         var jobStorage = new InMemoryStorage();

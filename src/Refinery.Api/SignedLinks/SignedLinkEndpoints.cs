@@ -29,7 +29,7 @@ public static class SignedLinkEndpoints
 
     private static async Task<Results<FileStreamHttpResult, FileContentHttpResult>> OpenAsync(
         HttpContext context, string bucket, string key, SignedLinkSigner signer, BucketRouter buckets, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ThumbnailRenderer renderer, ThumbnailGate thumbnails, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         var process = query[SignedLinkQuery.Process].Count > 0 ? query[SignedLinkQuery.Process].ToString() : null;
@@ -61,7 +61,12 @@ public static class SignedLinkEndpoints
                 return TypedResults.Stream(stream, ContentTypeOf(path.Key));
             }
 
-            var thumbnail = await RenderAsync(buckets, path, resize, cancellationToken);
+            Thumbnail thumbnail;
+            using (await thumbnails.EnterAsync(cancellationToken))
+            {
+                thumbnail = await RenderAsync(buckets, renderer, path, resize, cancellationToken);
+            }
+
             return TypedResults.File(thumbnail.Data, ContentTypeOf(thumbnail.Format, path.Key));
         }
         catch (ObjectNotFoundException)
@@ -89,9 +94,9 @@ public static class SignedLinkEndpoints
         throw ModelArtsErrors.PathMissing(uri, StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Thumbnail> RenderAsync(BucketRouter buckets, ObjectPath path, FitInside resize, CancellationToken cancellationToken)
+    private static async Task<Thumbnail> RenderAsync(
+        BucketRouter buckets, ThumbnailRenderer renderer, ObjectPath path, FitInside resize, CancellationToken cancellationToken)
     {
-        var renderer = ThumbnailRenderer.Default;
         byte[] data;
         await using (var stream = await buckets.OpenReadAsync(path, cancellationToken))
         {
@@ -112,9 +117,8 @@ public static class SignedLinkEndpoints
             data = copy.ToArray();
         }
 
-        return renderer.TryRender(data, resize, out var thumbnail, out var failure)
-            ? thumbnail
-            : throw ModelArtsErrors.InvalidArgument(SignedLinkQuery.Process, $"{path.ToUri()} cannot be resized: {failure}");
+        var (thumbnail, failure) = await renderer.RenderAsync(data, resize, cancellationToken);
+        return thumbnail ?? throw ModelArtsErrors.InvalidArgument(SignedLinkQuery.Process, $"{path.ToUri()} cannot be resized: {failure}");
     }
 
     private static string ContentTypeOf(string key) =>

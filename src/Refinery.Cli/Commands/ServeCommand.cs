@@ -1,4 +1,5 @@
 using Refinery.Api.Hosting;
+using Refinery.Imaging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,6 +18,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             S3Buckets = settings.ResolvedS3Buckets(),
             SignedUrlLifetime = settings.ResolvedSignedUrlLifetime(),
             WorkerCount = settings.ResolvedWorkers(),
+            DecodeMemoryBytes = settings.ResolvedDecodeMemoryBytes() ?? DecodeMemoryBudget.DefaultCapacity(),
         };
         var (app, created) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
         await using (app)

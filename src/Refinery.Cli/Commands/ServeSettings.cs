@@ -36,6 +36,10 @@ public sealed class ServeSettings : CommandSettings
     [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
     public string? Workers { get; init; }
 
+    [CommandOption("--decode-memory <MIB>")]
+    [Description("MiB the decoded pixels of all images in flight may take together (analysis, validation, thumbnails); a decode waits for room, and a larger image is refused. 16 to 1048576. Env: REFINERY_DECODE_MEMORY_MIB. Default: a quarter of the memory available, 64 to 1024")]
+    public string? DecodeMemory { get; init; }
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data");
 
     public string ResolvedUrls => Urls ?? Environment.GetEnvironmentVariable("REFINERY_URLS") ?? "http://127.0.0.1:8080";
@@ -116,6 +120,20 @@ public sealed class ServeSettings : CommandSettings
             : throw new ArgumentException($"--workers '{text}' must be a whole number from 1 to 64.");
     }
 
+    /// <summary>The decode memory budget in bytes, or null for the default.</summary>
+    public long? ResolvedDecodeMemoryBytes()
+    {
+        var text = DecodeMemory ?? Environment.GetEnvironmentVariable("REFINERY_DECODE_MEMORY_MIB");
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mebibytes) && mebibytes is >= 16 and <= 1_048_576
+            ? mebibytes * 1024L * 1024
+            : throw new ArgumentException($"--decode-memory '{text}' must be a whole number of MiB from 16 to 1048576.");
+    }
+
     public override ValidationResult Validate()
     {
         try
@@ -140,6 +158,7 @@ public sealed class ServeSettings : CommandSettings
 
             _ = ResolvedSignedUrlLifetime();
             _ = ResolvedWorkers();
+            _ = ResolvedDecodeMemoryBytes();
         }
         catch (ArgumentException error)
         {

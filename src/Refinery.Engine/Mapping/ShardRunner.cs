@@ -25,6 +25,7 @@ public sealed class ShardRunner(
     StopSignal stopSignal,
     ReduceTrigger reduce,
     EngineOptions options,
+    OperatorPipelineFactory pipelines,
     ILogger<ShardRunner> logger)
 {
     public async Task RunAsync(string versionId, int shardIndex, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ public sealed class ShardRunner(
         }
 
         await lifecycle.HeartbeatAsync(versionId, cancellationToken);
-        var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(templateJson));
+        var pipeline = pipelines.Create(TaskJson.ReadTemplate(templateJson));
         var entries = await JsonLinesFile.ReadAsync(
             staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken).ToListAsync(cancellationToken);
         var results = await ProcessAsync(versionId, pipeline, entries, cancellationToken);

@@ -1,5 +1,6 @@
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
+using Refinery.Imaging;
 using Refinery.Operators;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Validation;
@@ -8,13 +9,14 @@ namespace Refinery.Engine.Operators;
 
 /// <summary>
 /// Turns a <c>template</c> into the operator that runs it, validating every parameter once. The API calls it when a
-/// task or version is created, so a bad parameter is a 400 then, never a failed run later.
+/// task or version is created, so a bad parameter is a 400 then, never a failed run later. Every operator decodes
+/// through the one <see cref="ImageDecoder"/> given here, so all of them share the server's limits and decode budget.
 /// </summary>
-public static class OperatorPipelineFactory
+public sealed class OperatorPipelineFactory(ImageDecoder decoder)
 {
     private static readonly Dictionary<string, bool> _dataChecked = new() { ["@modelarts:data_checked"] = true };
 
-    public static OperatorPipeline Create(TemplateParam template)
+    public OperatorPipeline Create(TemplateParam template)
     {
         var templateId = template.Id ?? throw ModelArtsErrors.InvalidArgument("template.id", "is required");
         var operatorParam = SingleOperator(template);
@@ -41,14 +43,14 @@ public static class OperatorPipelineFactory
         };
     }
 
-    private static OperatorPipeline CreateAnalysis(OperatorParameters parameters)
+    private OperatorPipeline CreateAnalysis(OperatorParameters parameters)
     {
-        var analysis = AnalysisParams.Parse(parameters);
+        var analysis = AnalysisParams.Parse(parameters, decoder.Limits.MaxPixels);
         return new OperatorPipeline(
-            TemplateIds.Analyse, analysis.TaskType, new AnalysisSampleOperator(analysis, new VocAnnotationBoxReader()), PublishesOutput: false, null, analysis);
+            TemplateIds.Analyse, analysis.TaskType, new AnalysisSampleOperator(analysis, new VocAnnotationBoxReader(), decoder), PublishesOutput: false, null, analysis);
     }
 
-    private static OperatorPipeline CreateValidation(OperatorParam operatorParam, OperatorParameters parameters)
+    private OperatorPipeline CreateValidation(OperatorParam operatorParam, OperatorParameters parameters)
     {
         if (operatorParam.Name is not (null or "MetaValidation"))
         {
@@ -57,6 +59,6 @@ public static class OperatorPipelineFactory
         }
 
         var validation = MetaValidationParams.Parse(parameters);
-        return new OperatorPipeline(TemplateIds.Validation, validation.TaskType, new MetaValidationOperator(validation), PublishesOutput: true, _dataChecked);
+        return new OperatorPipeline(TemplateIds.Validation, validation.TaskType, new MetaValidationOperator(validation, decoder), PublishesOutput: true, _dataChecked);
     }
 }

@@ -24,6 +24,7 @@ public sealed class VersionPlanner(
     IJobScheduler scheduler,
     ReduceTrigger reduce,
     EngineOptions options,
+    OperatorPipelineFactory pipelines,
     ILogger<VersionPlanner> logger)
 {
     public async Task PlanAsync(string versionId, CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class VersionPlanner(
         int shardCount, sampleCount;
         try
         {
-            var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(version.TemplateJson));
+            var pipeline = pipelines.Create(TaskJson.ReadTemplate(version.TemplateJson));
             (shardCount, sampleCount) = await WriteShardsAsync(version, pipeline.TaskType, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

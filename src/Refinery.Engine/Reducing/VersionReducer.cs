@@ -28,6 +28,7 @@ public sealed class VersionReducer(
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
     DatasetVersionPublisher datasetVersions,
+    OperatorPipelineFactory pipelines,
     ILogger<VersionReducer> logger)
 {
     private const int InsertBatchSize = 1000;
@@ -62,7 +63,7 @@ public sealed class VersionReducer(
     private async Task ReduceRunningAsync(TaskVersionRecord version, int shardCount, CancellationToken cancellationToken)
     {
         var versionId = version.VersionId;
-        var pipeline = OperatorPipelineFactory.Create(TaskJson.ReadTemplate(version.TemplateJson));
+        var pipeline = pipelines.Create(TaskJson.ReadTemplate(version.TemplateJson));
         var outputRoot = pipeline.PublishesOutput ? OutputRootOf(version) : (ObjectPath?)null;
         if (outputRoot is { } root)
         {

@@ -18,18 +18,19 @@ public sealed class ProcessorTaskService(
     VersionLifecycle lifecycle,
     IJobScheduler scheduler,
     StagingArea staging,
-    AnalysisTemplateCompleter analysisTemplates)
+    AnalysisTemplateCompleter analysisTemplates,
+    OperatorPipelineFactory pipelines)
 {
     public async Task<string> CreateTaskAsync(string projectId, TaskDefinition definition, CancellationToken cancellationToken)
     {
         var template = definition.Template ?? throw ModelArtsErrors.InvalidArgument("template", "is required");
         var inputs = definition.Inputs ?? throw ModelArtsErrors.InvalidArgument("inputs", "either data_source or inputs is required");
-        var pipeline = OperatorPipelineFactory.Create(template);
+        var pipeline = pipelines.Create(template);
         inputs = await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
         if (pipeline.TemplateId == TemplateIds.Analyse)
         {
             template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
-            pipeline = OperatorPipelineFactory.Create(template);
+            pipeline = pipelines.Create(template);
         }
 
         var output = await ValidateWorkPathAsync(projectId, pipeline, definition.WorkPath, inputs, cancellationToken);
@@ -97,7 +98,7 @@ public sealed class ProcessorTaskService(
             throw ModelArtsErrors.InvalidArgument("template.id", $"a version runs its task's template {task.TemplateId}, got '{template.Id}'");
         }
 
-        var pipeline = OperatorPipelineFactory.Create(template);
+        var pipeline = pipelines.Create(template);
         var inputs = definition.Inputs ?? TaskJson.ReadInputs(task.InputsJson);
         if (definition.Inputs is not null)
         {

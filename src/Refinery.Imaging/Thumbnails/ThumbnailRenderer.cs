@@ -1,38 +1,35 @@
-using System.Diagnostics.CodeAnalysis;
 using OpenCvSharp;
 
 namespace Refinery.Imaging.Thumbnails;
 
 /// <summary>
-/// Makes thumbnails for a results gallery: decodes, shrinks with area averaging and re-encodes in the source's format
-/// (PNG for formats Refinery does not write). Stateless and thread-safe.
+/// Makes thumbnails for a results gallery: decodes (through the shared decoder, so within the process's decode
+/// budget), shrinks with area averaging and re-encodes in the source's format (PNG for formats Refinery does not
+/// write). Stateless and thread-safe.
 /// </summary>
 public sealed class ThumbnailRenderer(ImageDecoder decoder)
 {
     /// <summary>Thumbnails are looked at, not processed further, so they trade a little quality for size.</summary>
     public const int JpegQuality = 90;
 
-    public static ThumbnailRenderer Default { get; } = new(ImageDecoder.Default);
-
     /// <summary>The largest encoded image this renderer reads.</summary>
     public long MaxSourceBytes => decoder.Limits.MaxBytes;
 
     /// <param name="data">The whole encoded source image.</param>
     /// <param name="fit">The size to fit inside.</param>
-    /// <param name="thumbnail">The encoded result; the source bytes themselves when no shrinking is needed.</param>
-    /// <param name="failure">Why the bytes are not an image that can be resized, as a phrase.</param>
-    public bool TryRender(
-        byte[] data,
-        FitInside fit,
-        [NotNullWhen(true)] out Thumbnail? thumbnail,
-        [NotNullWhen(false)] out string? failure)
+    /// <param name="cancellationToken">Ends a wait for room in the decode budget.</param>
+    /// <returns>
+    /// The encoded result (the source bytes themselves when no shrinking is needed), or why the bytes are not an
+    /// image that can be resized, as a phrase.
+    /// </returns>
+    public async ValueTask<(Thumbnail? Thumbnail, string? Failure)> RenderAsync(byte[] data, FitInside fit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fit);
-        thumbnail = null;
-        if (!decoder.TryDecode(data, ImreadModes.Unchanged, out var image, out failure))
+        var (image, failure) = await decoder.DecodeAsync(data, ImreadModes.Unchanged, cancellationToken);
+        if (image is null)
         {
-            return false;
+            return (null, failure);
         }
 
         using (image)
@@ -42,15 +39,13 @@ public sealed class ThumbnailRenderer(ImageDecoder decoder)
             if (size == source)
             {
                 // Re-encoding an image that keeps its size would only lose quality.
-                thumbnail = new Thumbnail(data, image.Format, source);
-                return true;
+                return (new Thumbnail(data, image.Format, source), null);
             }
 
-            var format = image.Format is ImageFormat.Jpeg or ImageFormat.Png or ImageFormat.Bmp ? image.Format : ImageFormat.Png;
+            var format = ImageFormatSniffer.IsProcessable(image.Format) ? image.Format : ImageFormat.Png;
             using var shrunk = new Mat();
             Cv2.Resize(image.Pixels, shrunk, new Size(size.Width, size.Height), 0, 0, InterpolationFlags.Area);
-            thumbnail = new Thumbnail(ImageEncoder.Encode(shrunk, format, JpegQuality), format, size);
-            return true;
+            return (new Thumbnail(ImageEncoder.Encode(shrunk, format, JpegQuality), format, size), null);
         }
     }
 }

@@ -7,7 +7,10 @@ namespace Refinery.Operators.Analysis;
 /// <param name="Features">The selected features in catalog order (<c>op_list</c>; empty = every feature the task type has).</param>
 /// <param name="IsNormed">Histogram counts become fractions of the feature's count (<c>is_normed</c>).</param>
 /// <param name="TaskType">image_classification or object_detection.</param>
-/// <param name="MaxImagePixels">Images with more pixels (W·H, from the header) are refused before decoding (<c>max_image_pixels</c>).</param>
+/// <param name="MaxImagePixels">
+/// Images with more pixels (W·H, from the header) are refused before decoding (<c>max_image_pixels</c>, clamped to
+/// the server's own pixel limit: a caller may lower the limit, never raise it).
+/// </param>
 public sealed record AnalysisParams(
     IReadOnlyList<AnalysisFeatureDefinition> Features,
     bool IsNormed,
@@ -18,7 +21,9 @@ public sealed record AnalysisParams(
 
     public AnalysisFeatures Flags => Features.Aggregate(AnalysisFeatures.None, (flags, feature) => flags | feature.Flag);
 
-    public static AnalysisParams Parse(OperatorParameters parameters)
+    /// <param name="parameters">The operator's <c>params</c>.</param>
+    /// <param name="serverMaxPixels">The server's pixel limit, which <c>max_image_pixels</c> cannot exceed.</param>
+    public static AnalysisParams Parse(OperatorParameters parameters, long serverMaxPixels)
     {
         var taskType = parameters.GetString("task_type", TaskTypes.ImageClassification).Trim();
         if (!TaskTypes.IsKnown(taskType))
@@ -53,6 +58,6 @@ public sealed record AnalysisParams(
             throw ModelArtsErrors.InvalidArgument("params.max_image_pixels", $"must be a positive pixel count, got '{maxPixels}'");
         }
 
-        return new AnalysisParams(features, parameters.GetBool("is_normed", false), taskType, (long)maxPixels);
+        return new AnalysisParams(features, parameters.GetBool("is_normed", false), taskType, (long)Math.Min(maxPixels, serverMaxPixels));
     }
 }

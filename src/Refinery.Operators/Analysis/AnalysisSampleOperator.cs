@@ -13,9 +13,9 @@ namespace Refinery.Operators.Analysis;
 /// small-image features shrink that one decode instead of decoding again), and keeps every selected feature, the six
 /// per-image quality scores and both hashes as the sample's values. Never throws for a bad image.
 /// </summary>
-public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader) : ISampleOperator
+public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader, ImageDecoder decoder) : ISampleOperator
 {
-    private readonly ImageDecoder _decoder = new(new ImageDecodeLimits(MaxPixels: parameters.MaxImagePixels));
+    private readonly ImageDecoder _decoder = decoder.WithMaxPixels(parameters.MaxImagePixels);
 
     public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
     {
@@ -44,28 +44,29 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
             return Failed(sample, $"image could not be read: {readFailure}");
         }
 
+        DecodedImage? image;
+        string? failure;
         using (encoded)
         {
-            return Analyse(sample, encoded.Span, boxes is { Count: > 0 } ? boxes : null);
+            // Analysis is defined on the processable formats only (operators.md Part A); an empty file is the decoder's to name.
+            var format = ImageFormatSniffer.Sniff(encoded.Span);
+            if (encoded.Length > 0 && !ImageFormatSniffer.IsProcessable(format))
+            {
+                return Failed(sample, format == ImageFormat.Unknown
+                    ? "not a readable JPEG, PNG or BMP image (unknown or damaged header)"
+                    : $"not a readable JPEG, PNG or BMP image (it is {format} data)");
+            }
+
+            (image, failure) = await _decoder.DecodeAsync(encoded.Memory, ImreadModes.Unchanged, cancellationToken);
         }
+
+        return image is null
+            ? Failed(sample, $"image could not be decoded: {failure}")
+            : Analyse(sample, image, boxes is { Count: > 0 } ? boxes : null);
     }
 
-    private SampleOutcome Analyse(Sample sample, ReadOnlySpan<byte> encoded, IReadOnlyList<BoxRect>? boxes)
+    private SampleOutcome Analyse(Sample sample, DecodedImage image, IReadOnlyList<BoxRect>? boxes)
     {
-        // Analysis is defined on the processable formats only (operators.md Part A); an empty file is the decoder's to name.
-        var format = ImageFormatSniffer.Sniff(encoded);
-        if (!encoded.IsEmpty && !ImageFormatSniffer.IsProcessable(format))
-        {
-            return Failed(sample, format == ImageFormat.Unknown
-                ? "not a readable JPEG, PNG or BMP image (unknown or damaged header)"
-                : $"not a readable JPEG, PNG or BMP image (it is {format} data)");
-        }
-
-        if (!_decoder.TryDecode(encoded, ImreadModes.Unchanged, out var image, out var failure))
-        {
-            return Failed(sample, $"image could not be decoded: {failure}");
-        }
-
         using (image)
         {
             try
@@ -75,7 +76,7 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
             }
             catch (OpenCVException exception)
             {
-                return Failed(sample, $"{format} image could not be analysed: {exception.Message}");
+                return Failed(sample, $"{image.Format} image could not be analysed: {exception.Message}");
             }
         }
     }

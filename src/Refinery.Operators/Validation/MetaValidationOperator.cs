@@ -12,11 +12,9 @@ namespace Refinery.Operators.Validation;
 /// gray images, wrong extensions, unsupported formats, oversize images and broken VOC boxes — by the rules of
 /// operators.md Part B §2.2. Stateless and thread-safe.
 /// </summary>
-public sealed class MetaValidationOperator(MetaValidationParams parameters, ImageDecoder? decoder = null) : ISampleOperator
+public sealed class MetaValidationOperator(MetaValidationParams parameters, ImageDecoder decoder) : ISampleOperator
 {
     private const string CheckedSuffix = "_checked";
-
-    private readonly ImageDecoder _decoder = decoder ?? ImageDecoder.Default;
 
     public MetaValidationParams Parameters { get; } = parameters;
 
@@ -30,7 +28,7 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
             return Dropped($"its source is not an object path: {sourceFailure}");
         }
 
-        var (bytes, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, source, _decoder.Limits.MaxBytes, cancellationToken);
+        var (bytes, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, source, decoder.Limits.MaxBytes, cancellationToken);
         if (bytes is null)
         {
             return Dropped($"it cannot be read: {readFailure}");
@@ -40,10 +38,12 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
         string? decodeFailure;
         using (bytes)
         {
-            if (!_decoder.TryDecode(bytes.Span, ImreadModes.Unchanged, out decoded, out decodeFailure))
-            {
-                return Dropped($"it cannot be decoded: {decodeFailure}");
-            }
+            (decoded, decodeFailure) = await decoder.DecodeAsync(bytes.Memory, ImreadModes.Unchanged, cancellationToken);
+        }
+
+        if (decoded is null)
+        {
+            return Dropped($"it cannot be decoded: {decodeFailure}");
         }
 
         ValidatedImage image;
@@ -122,9 +122,7 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
             if (!ImageFormatSniffer.IsProcessable(realFormat))
             {
                 format = ImageFormat.Jpeg;
-                actions.Add(realFormat == ImageFormat.Unknown
-                    ? "re-encoded the image as JPEG: its format is not one of JPG, JPEG, PNG, BMP"
-                    : $"re-encoded the {Name(realFormat)} image as JPEG: {Name(realFormat)} is not a supported format");
+                actions.Add($"re-encoded the {Name(realFormat)} image as JPEG: {Name(realFormat)} is not a supported format");
             }
 
             var outputExtension = extension;

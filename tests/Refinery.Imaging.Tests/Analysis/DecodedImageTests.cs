@@ -1,14 +1,12 @@
 using OpenCvSharp;
 using Refinery.Imaging.Analysis;
+using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Analysis;
 
 public sealed class DecodedImageTests
 {
-    private static DecodedImage Decode(byte[] encoded) =>
-        ImageDecoder.Default.TryDecode(encoded, ImreadModes.Unchanged, out var image, out var failure)
-            ? image
-            : throw new InvalidOperationException($"test image did not decode: {failure}");
+    private static DecodedImage Decode(byte[] encoded) => TestDecoders.Decode(encoded);
 
     [Fact]
     public void An_rgba_png_is_hashed_with_its_alpha_and_analysed_without_it()
@@ -36,9 +34,11 @@ public sealed class DecodedImageTests
     }
 
     [Fact]
-    public void Bytes_that_do_not_decode_give_no_image()
+    public async Task Bytes_that_do_not_decode_give_no_image()
     {
-        Assert.False(ImageDecoder.Default.TryDecode("garbage"u8, ImreadModes.Unchanged, out var image, out _));
+        var (image, failure) = await TestDecoders.Create().DecodeAsync("garbage"u8.ToArray(), ImreadModes.Unchanged, CancellationToken.None);
+
         Assert.Null(image);
+        Assert.NotNull(failure);
     }
 }

@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using Refinery.Imaging.Analysis;
+using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Analysis;
 
@@ -88,12 +89,7 @@ internal static class TestImages
 
     public static ImageAnalysis Analyse(byte[] encoded, IReadOnlyList<BoxRect>? boxes = null)
     {
-        if (!ImageDecoder.Default.TryDecode(encoded, ImreadModes.Unchanged, out var decoded, out var failure))
-        {
-            throw new InvalidOperationException($"test image did not decode: {failure}");
-        }
-
-        using var image = decoded;
+        using var image = TestDecoders.Decode(encoded);
         return ImageAnalyzer.Analyze(image, AnalysisFeatures.All, boxes);
     }
 

@@ -8,30 +8,26 @@ public sealed class ImageDecoderTests
 {
     private static string DecodeFailure(byte[] data, ImageDecoder? decoder = null)
     {
-        var decoded = (decoder ?? ImageDecoder.Default).TryDecode(data, ImreadModes.Unchanged, out var image, out var failure);
+        var (image, failure) = (decoder ?? TestDecoders.Create()).DecodeAsync(data, ImreadModes.Unchanged, CancellationToken.None).AsTask().Result;
         image?.Dispose();
-        Assert.False(decoded);
+        Assert.Null(image);
         return failure!;
     }
 
     [Fact]
     public void Decodes_a_good_jpeg_with_its_size_channels_and_format()
     {
-        Assert.True(ImageDecoder.Default.TryDecode(TexturedImages.Jpeg(120, 80), ImreadModes.Unchanged, out var image, out _));
-        using (image)
-        {
-            Assert.Equal((120, 80, 3, ImageFormat.Jpeg), (image.Width, image.Height, image.Channels, image.Format));
-        }
+        using var image = TestDecoders.Decode(TexturedImages.Jpeg(120, 80));
+
+        Assert.Equal((120, 80, 3, ImageFormat.Jpeg), (image.Width, image.Height, image.Channels, image.Format));
     }
 
     [Fact]
     public void Unchanged_mode_keeps_a_grayscale_png_at_one_channel()
     {
-        Assert.True(ImageDecoder.Default.TryDecode(TexturedImages.GrayPng(), ImreadModes.Unchanged, out var image, out _));
-        using (image)
-        {
-            Assert.Equal((1, ImageFormat.Png), (image.Channels, image.Format));
-        }
+        using var image = TestDecoders.Decode(TexturedImages.GrayPng());
+
+        Assert.Equal((1, ImageFormat.Png), (image.Channels, image.Format));
     }
 
     [Fact]
@@ -58,8 +54,9 @@ public sealed class ImageDecoderTests
     {
         byte[] padded = [.. TexturedImages.Jpeg(), .. new byte[64], .. "appended trailer"u8];
 
-        Assert.True(ImageDecoder.Default.TryDecode(padded, ImreadModes.Unchanged, out var image, out _));
-        image.Dispose();
+        using var image = TestDecoders.Decode(padded);
+
+        Assert.Equal(ImageFormat.Jpeg, image.Format);
     }
 
     [Fact]
@@ -94,7 +91,7 @@ public sealed class ImageDecoderTests
         new Random(7).NextBytes(garbage);
         garbage[0] = 0x00;
 
-        Assert.Contains("not in an image format", DecodeFailure(garbage), StringComparison.Ordinal);
+        Assert.Contains("not in an image format Refinery decodes", DecodeFailure(garbage), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +110,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_jpeg_over_the_pixel_limit_is_refused()
     {
-        var decoder = new ImageDecoder(new ImageDecodeLimits(MaxPixels: 5_000));
+        var decoder = TestDecoders.Create(new ImageDecodeLimits(MaxPixels: 5_000));
 
         Assert.Contains("120x80", DecodeFailure(TexturedImages.Jpeg(120, 80), decoder), StringComparison.Ordinal);
     }
@@ -121,7 +118,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_file_over_the_byte_limit_is_refused()
     {
-        var decoder = new ImageDecoder(new ImageDecodeLimits(MaxBytes: 100));
+        var decoder = TestDecoders.Create(new ImageDecodeLimits(MaxBytes: 100));
 
         Assert.Contains("over the limit of 100 bytes", DecodeFailure(TexturedImages.Jpeg(), decoder), StringComparison.Ordinal);
     }
@@ -144,5 +141,103 @@ public sealed class ImageDecoderTests
         using var color = TexturedImages.Color(37, 21);
 
         Assert.Equal(new ImageDimensions(37, 21), ImageDecoder.Inspect(TexturedImages.Encode(color, extension)).Structure.Dimensions);
+    }
+
+    public static TheoryData<string, byte[]> HostileFiles() => new()
+    {
+        { "Radiance HDR", HostileImages.RadianceHdr() },
+        { "PBM", HostileImages.Pbm() },
+        { "TIFF with its size given twice", HostileImages.TiffWithDuplicateSize() },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public void A_file_whose_header_promises_a_huge_image_to_OpenCV_is_refused_by_the_header_check(string kind, byte[] data)
+    {
+        var (plan, refusal) = TestDecoders.Create().Plan(data, ImreadModes.Unchanged);
+
+        Assert.Null(plan);
+        Assert.NotNull(refusal);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task A_file_whose_header_promises_a_huge_image_to_OpenCV_is_never_decoded(string kind, byte[] data)
+    {
+        var decoder = TestDecoders.Create();
+        var (_, refusal) = decoder.Plan(data, ImreadModes.Unchanged);
+
+        var (image, failure) = await decoder.DecodeAsync(data, ImreadModes.Unchanged, CancellationToken.None);
+
+        // The refusal is the header check's own, made before OpenCV or the budget is asked for anything.
+        Assert.Null(image);
+        Assert.Equal(refusal, failure);
+        Assert.Equal(0, decoder.Budget.InUse);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    [Fact]
+    public void Formats_OpenCV_reads_but_Refinery_does_not_are_named_as_such()
+    {
+        Assert.Contains("not in an image format Refinery decodes", DecodeFailure(HostileImages.RadianceHdr()), StringComparison.Ordinal);
+        Assert.Contains("not in an image format Refinery decodes", DecodeFailure(HostileImages.Pbm()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tiff_giving_its_size_twice_is_refused_as_ambiguous()
+    {
+        Assert.Contains("ambiguous", DecodeFailure(HostileImages.TiffWithDuplicateSize()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decoded_image_holds_its_footprint_in_the_budget_until_it_is_disposed()
+    {
+        var decoder = TestDecoders.Create();
+        var jpeg = TexturedImages.Jpeg(120, 80);
+
+        var (image, _) = await decoder.DecodeAsync(jpeg, ImreadModes.Unchanged, CancellationToken.None);
+        var held = decoder.Budget.InUse;
+        image!.Dispose();
+
+        Assert.Equal(120 * 80 * 3, held);
+        Assert.Equal(0, decoder.Budget.InUse);
+    }
+
+    [Fact]
+    public void An_image_larger_than_the_whole_budget_is_refused_instead_of_waiting_forever()
+    {
+        var decoder = new ImageDecoder(ImageDecodeLimits.Default, new DecodeMemoryBudget(10_000));
+
+        var failure = DecodeFailure(TexturedImages.Jpeg(120, 80), decoder);
+
+        Assert.Contains("28800 bytes, more than the server's whole decode memory budget of 10000 bytes", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decode_waits_for_room_in_the_budget_and_gives_up_when_cancelled()
+    {
+        var decoder = new ImageDecoder(ImageDecodeLimits.Default, new DecodeMemoryBudget(30_000));
+        var jpeg = TexturedImages.Jpeg(120, 80);
+        var (first, _) = await decoder.DecodeAsync(jpeg, ImreadModes.Unchanged, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var second = decoder.DecodeAsync(jpeg, ImreadModes.Unchanged, cancel.Token).AsTask();
+        Assert.False(second.IsCompleted);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        first!.Dispose();
+        Assert.Equal(0, decoder.Budget.InUse);
+    }
+
+    [Fact]
+    public void A_lower_pixel_limit_can_be_asked_for_but_never_a_higher_one()
+    {
+        var decoder = TestDecoders.Create(new ImageDecodeLimits(MaxPixels: 5_000));
+
+        Assert.Equal(1_000, decoder.WithMaxPixels(1_000).Limits.MaxPixels);
+        Assert.Equal(5_000, decoder.WithMaxPixels(1_000_000_000_000_000_000).Limits.MaxPixels);
+        Assert.Same(decoder.Budget, decoder.WithMaxPixels(1_000).Budget);
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Operators.Analysis;
 
 namespace Refinery.Operators.Tests.Analysis;
 
 public sealed class AnalysisParamsTests
 {
-    private static AnalysisParams Parse(string json) => AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
+    private static AnalysisParams Parse(string json) => AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()), ImageDecodeLimits.DefaultMaxPixels);
 
     [Fact]
     public void An_empty_op_list_selects_the_six_image_features_for_classification()
@@ -60,5 +61,22 @@ public sealed class AnalysisParamsTests
         var error = Assert.Throws<ModelArtsException>(() => Parse("""{"task_type": "segmentation"}"""));
 
         Assert.Contains("params.task_type", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1e18")]
+    [InlineData("100000001")]
+    public void A_max_image_pixels_above_the_servers_limit_is_clamped_to_it(string requested)
+    {
+        var parameters = AnalysisParams.Parse(
+            new OperatorParameters(JsonNode.Parse($$"""{"max_image_pixels": {{requested}}}""")!.AsObject()), serverMaxPixels: 100_000_000);
+
+        Assert.Equal(100_000_000, parameters.MaxImagePixels);
+    }
+
+    [Fact]
+    public void A_max_image_pixels_below_the_servers_limit_is_kept()
+    {
+        Assert.Equal(10_000, Parse("""{"max_image_pixels": 10000}""").MaxImagePixels);
     }
 }

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
+using Refinery.TestSupport;
 using Xunit.Abstractions;
 
 namespace Refinery.Operators.Tests.Analysis;
@@ -10,7 +12,7 @@ namespace Refinery.Operators.Tests.Analysis;
 public sealed class AnalysisReducerTests(ITestOutputHelper output)
 {
     private static AnalysisParams Params(string json = """{"op_list": ["brightness", "resolution"]}""") =>
-        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
+        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()), ImageDecodeLimits.DefaultMaxPixels);
 
     private static JsonObject Values(double brightness, int width = 100, int height = 100, string? usage = null, ulong exact = 0, ulong? phash = null)
     {
@@ -218,7 +220,7 @@ public sealed class AnalysisReducerTests(ITestOutputHelper output)
         store.Put("b", "copy.jpg", SampleImages.Reencoded(original, 90));
         store.Put("b", "other.jpg", SampleImages.SceneJpeg(900, 1200, 95));
         var parameters = Params("""{"task_type": "image_classification"}""");
-        var analyser = new AnalysisSampleOperator(parameters, new FixedBoxReader());
+        var analyser = new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create());
         var values = new List<JsonObject>();
         foreach (var key in new[] { "one.jpg", "two.jpg", "copy.jpg", "other.jpg" })
         {

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
+using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Analysis;
 
@@ -10,7 +12,7 @@ public sealed class AnalysisSampleOperatorTests
     private readonly MemoryObjectStore _store = new();
 
     private static AnalysisParams Params(string json = """{"task_type": "image_classification"}""") =>
-        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
+        AnalysisParams.Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()), ImageDecodeLimits.DefaultMaxPixels);
 
     private async Task<SampleOutcome> ProcessAsync(
         string key, byte[] content, AnalysisParams? parameters = null, IAnnotationBoxReader? boxes = null, string? usage = "TRAIN")
@@ -19,7 +21,7 @@ public sealed class AnalysisSampleOperatorTests
         var parsed = parameters ?? Params();
         var sample = new Sample($"obs://bucket/{key}", usage);
         var work = new SampleWork(sample, key, parsed.TaskType);
-        return await new AnalysisSampleOperator(parsed, boxes ?? new FixedBoxReader())
+        return await new AnalysisSampleOperator(parsed, boxes ?? new FixedBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
     }
 
@@ -85,7 +87,7 @@ public sealed class AnalysisSampleOperatorTests
         var parameters = Params("""{"task_type": "object_detection"}""");
         var work = new SampleWork(new Sample("obs://bucket/a.jpg", AnnotationLocation: "obs://bucket/a.xml"), "a.jpg", parameters.TaskType);
 
-        var outcome = await new AnalysisSampleOperator(parameters, new VocAnnotationBoxReader())
+        var outcome = await new AnalysisSampleOperator(parameters, new VocAnnotationBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
 
         Assert.Equal(1, outcome.Values!["bbox_num"]!.GetValue<int>());
@@ -140,6 +142,22 @@ public sealed class AnalysisSampleOperatorTests
         Assert.Contains("20000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_max_image_pixels_above_the_servers_limit_cannot_let_a_larger_image_through()
+    {
+        var serverLimit = new ImageDecodeLimits(MaxPixels: 10_000);
+        var parameters = AnalysisParams.Parse(
+            new OperatorParameters(JsonNode.Parse("""{"max_image_pixels": 1e18}""")!.AsObject()), serverLimit.MaxPixels);
+        _store.Put("bucket", "big.jpg", SampleImages.SceneJpeg(200, 100));
+        var work = new SampleWork(new Sample("obs://bucket/big.jpg"), "big.jpg", parameters.TaskType);
+
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create(serverLimit))
+            .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
+
+        Assert.True(outcome.Values!["failed"]!.GetValue<bool>());
+        Assert.Contains("over the limit of 10000 pixels", outcome.Values["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a.jpg")]
     [InlineData("obs://bucket")]
@@ -149,7 +167,7 @@ public sealed class AnalysisSampleOperatorTests
         var parameters = Params();
         var work = new SampleWork(new Sample(source), "a.jpg", parameters.TaskType);
 
-        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
 
         Assert.Equal(ResultProperty.Deleted, outcome.Property);
@@ -162,7 +180,7 @@ public sealed class AnalysisSampleOperatorTests
         var parameters = Params();
         var work = new SampleWork(new Sample("obs://bucket/missing.jpg"), "missing.jpg", parameters.TaskType);
 
-        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader())
+        var outcome = await new AnalysisSampleOperator(parameters, new FixedBoxReader(), TestDecoders.Create())
             .ProcessAsync(work, new SampleEnvironment(_store, new NoOutputWriter()), CancellationToken.None);
 
         Assert.Contains("does not exist", outcome.Values!["reason"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -66,7 +66,7 @@ public sealed class MetaValidationImageTests : IDisposable
     {
         var source = _harness.Put("1.jpg", TexturedImages.Jpeg());
         var validation = new MetaValidationOperator(
-            MetaValidationParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = TaskTypes.ImageClassification })), new ImageDecoder(new ImageDecodeLimits(MaxBytes: 100)));
+            MetaValidationParams.Parse(new OperatorParameters(new JsonObject { ["task_type"] = TaskTypes.ImageClassification })), TestDecoders.Create(new ImageDecodeLimits(MaxBytes: 100)));
 
         var outcome = await validation.ProcessAsync(
             new SampleWork(new Sample(source), "1.jpg", TaskTypes.ImageClassification),

@@ -4,6 +4,7 @@ using OpenCvSharp;
 using Refinery.Domain;
 using Refinery.Formats.Voc;
 using Refinery.Operators.Validation;
+using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Validation;
 
@@ -37,7 +38,7 @@ internal sealed class ValidationHarness : IDisposable
     {
         var all = parameters ?? [];
         all["task_type"] ??= taskType;
-        var validation = new MetaValidationOperator(MetaValidationParams.Parse(new OperatorParameters(all)));
+        var validation = new MetaValidationOperator(MetaValidationParams.Parse(new OperatorParameters(all)), TestDecoders.Create());
         return validation.ProcessAsync(new SampleWork(sample, outputName, taskType), new SampleEnvironment(Inputs, Output), CancellationToken.None).AsTask();
     }
 
