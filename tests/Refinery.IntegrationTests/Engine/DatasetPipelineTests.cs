@@ -78,7 +78,7 @@ public static class DatasetPipeline
         Assert.Equal(3, outcome.PublishedManifest.Count);
         Assert.All(outcome.PublishedManifest, line => Assert.True(line["property"]!["@modelarts:data_checked"]!.GetValue<bool>()));
         Assert.Contains(outcome.PublishedManifest, line => line["source"]!.GetValue<string>().EndsWith("/Data/cat/2_checked.png", StringComparison.Ordinal));
-        Assert.DoesNotContain(outcome.PublishedManifest, line => line["source"]!.GetValue<string>().Contains("/4", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcome.PublishedManifest, line => line["source"]!.GetValue<string>().Contains("/dog/4", StringComparison.Ordinal));
 
         Assert.Equal(2, outcome.Analysis["status"]!.GetValue<int>());
         Assert.Equal(3, outcome.Analysis["result"]!["sample_count"]!.GetValue<int>());
