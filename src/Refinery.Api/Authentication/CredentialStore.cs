@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
 using Refinery.Catalog.Records;
 
@@ -11,7 +12,8 @@ namespace Refinery.Api.Authentication;
 /// hot path of an authenticated request costs a hash and a dictionary lookup, not a query.
 /// AK/SK secret keys are kept encrypted (<see cref="SecretKeyProtector"/>) and decrypted only when a signature is checked.
 /// </summary>
-public sealed class CredentialStore(IDbContextFactory<CatalogContext> catalog, SecretKeyProtector secretKeys, TimeProvider clock)
+public sealed class CredentialStore(
+    IDbContextFactory<CatalogContext> catalog, SecretKeyProtector secretKeys, TimeProvider clock, ILogger<CredentialStore> logger)
 {
     private readonly ConcurrentDictionary<string, string> _projectByTokenHash = new(StringComparer.Ordinal);
 
@@ -39,14 +41,32 @@ public sealed class CredentialStore(IDbContextFactory<CatalogContext> catalog, S
         return record.ProjectId;
     }
 
-    /// <summary>The pair of an access key with its secret key decrypted, or null when the access key is unknown.</summary>
+    /// <summary>
+    /// The pair of an access key with its secret key decrypted, or null when the access key is unknown or its secret
+    /// key cannot be decrypted with this installation's catalog key.
+    /// </summary>
     public async Task<AccessKeyPair?> FindAccessKeyAsync(string accessKey, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var record = await db.AccessKeys.AsNoTracking().SingleOrDefaultAsync(key => key.AccessKey == accessKey, cancellationToken);
-        return record is null
-            ? null
-            : new AccessKeyPair(record.AccessKey, secretKeys.Unprotect(record.AccessKey, record.SecretKey), record.ProjectId);
+        if (record is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new AccessKeyPair(record.AccessKey, secretKeys.Unprotect(record.AccessKey, record.SecretKey), record.ProjectId);
+        }
+        catch (CryptographicException exception)
+        {
+            // The caller is refused like any bad signature; only the operator learns that the key file changed.
+            logger.LogError(
+                "The secret key of access key {AccessKey} cannot be decrypted: {Reason} Was catalog.key replaced? Create a new pair with `refinery access-key`.",
+                record.AccessKey,
+                exception.Message);
+            return null;
+        }
     }
 
     /// <summary>

@@ -98,6 +98,31 @@ public sealed class SecretsAtRestTests : IDisposable
         Assert.False(CatalogFilesContain(OtherSecretKey), "the catalog files still hold the other old secret key in clear");
     }
 
+    [Fact]
+    public async Task A_secret_key_sealed_under_a_replaced_catalog_key_is_a_refused_signature_not_a_server_error()
+    {
+        AccessKeyPair key;
+        string projectId;
+        await using (var app = (await RefineryServer.BuildAsync(Options)).App)
+        {
+            projectId = await DefaultProjectAsync(app);
+            key = await app.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
+        }
+
+        File.Delete(Options.CatalogKeyPath); // restored from a backup without its key file, say: a new key is made
+
+        await using (var app = (await RefineryServer.BuildAsync(Options)).App)
+        {
+            await app.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            using var response = await SignedRequests.SendAsync(
+                http, HttpMethod.Get, $"/v2/{projectId}/processor-tasks", null, key.AccessKey, key.SecretKey);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("APIGW.0301", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await app.StopAsync();
+        }
+    }
+
     public void Dispose()
     {
         try
