@@ -39,12 +39,14 @@ public static class DatasetEndpoints
         var query = new QueryReader(context.Request.Query);
         var (total, page) = await service.ListAsync(
             ProjectScope.Get(context),
-            query.Number("offset", 0, 0, int.MaxValue),
-            query.Number("limit", 10, 1, 100),
-            byName: query.OneOf("sort_by", "create_time", "create_time", "dataset_name") == "dataset_name",
-            descending: query.OneOf("order", "desc", "asc", "desc") == "desc",
-            query.Value("search_content"),
-            query.Value("workspace_id") ?? "0",
+            new DatasetListQuery(
+                query.Number("offset", 0, 0, int.MaxValue),
+                query.Number("limit", 10, 1, 100),
+                ByName: query.OneOf("sort_by", "create_time", "create_time", "dataset_name") == "dataset_name",
+                Descending: query.OneOf("order", "desc", "asc", "desc") == "desc",
+                NameContains: query.Value("search_content"),
+                DatasetType: query.OptionalNumber("dataset_type", 0, 900),
+                WorkspaceId: query.Value("workspace_id") ?? "0"),
             cancellationToken);
         return TypedResults.Json(
             new DatasetListResponse(total, [.. page.Select(dataset => DatasetResponseMapper.ToResponse(dataset, current: null))]),

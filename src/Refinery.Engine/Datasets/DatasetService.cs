@@ -69,24 +69,34 @@ public sealed class DatasetService(
     }
 
     public async Task<(int Total, IReadOnlyList<DatasetRecord> Datasets)> ListAsync(
-        string projectId, int offset, int limit, bool byName, bool descending, string? search, string workspaceId, CancellationToken cancellationToken)
+        string projectId, DatasetListQuery query, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        var datasets = db.Datasets.AsNoTracking().Where(d => d.ProjectId == projectId && d.WorkspaceId == workspaceId);
-        if (search is not null)
+        var datasets = db.Datasets.AsNoTracking().Where(d => d.ProjectId == projectId && d.WorkspaceId == query.WorkspaceId);
+        if (query.NameContains is { } given)
         {
-            datasets = datasets.Where(d => d.Name.Contains(search));
+            // ModelArts documents a fuzzy match; names are ASCII ([A-Za-z0-9_-]), so lower-casing both sides is exact.
+            // EF translates ToLower to SQL lower(); the StringComparison overload that CA1862 suggests has no translation.
+            var search = given.ToLowerInvariant();
+#pragma warning disable CA1862
+            datasets = datasets.Where(d => d.Name.ToLower().Contains(search));
+#pragma warning restore CA1862
+        }
+
+        if (query.DatasetType is { } type)
+        {
+            datasets = datasets.Where(d => d.DatasetType == type);
         }
 
         var total = await datasets.CountAsync(cancellationToken);
-        var ordered = (byName, descending) switch
+        var ordered = (query.ByName, query.Descending) switch
         {
             (true, false) => datasets.OrderBy(d => d.Name),
             (true, true) => datasets.OrderByDescending(d => d.Name),
             (false, false) => datasets.OrderBy(d => d.CreateTime).ThenBy(d => d.DatasetId),
             _ => datasets.OrderByDescending(d => d.CreateTime).ThenByDescending(d => d.DatasetId),
         };
-        return (total, await ordered.Skip(offset).Take(limit).ToListAsync(cancellationToken));
+        return (total, await ordered.Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken));
     }
 
     public async Task<DatasetRecord> GetAsync(string projectId, string datasetId, CancellationToken cancellationToken, int notFoundStatus = 404)
