@@ -37,6 +37,7 @@ public static class DatasetEndpoints
         HttpContext context, DatasetService service, CancellationToken cancellationToken)
     {
         var query = new QueryReader(context.Request.Query);
+        var withLabels = query.Flag("with_labels", false);
         var (total, page) = await service.ListAsync(
             ProjectScope.Get(context),
             new DatasetListQuery(
@@ -49,7 +50,7 @@ public static class DatasetEndpoints
                 WorkspaceId: query.Value("workspace_id") ?? "0"),
             cancellationToken);
         return TypedResults.Json(
-            new DatasetListResponse(total, [.. page.Select(dataset => DatasetResponseMapper.ToResponse(dataset, current: null))]),
+            new DatasetListResponse(total, [.. page.Select(dataset => DatasetResponseMapper.ToResponse(dataset, current: null, withLabels))]),
             DatasetJsonContext.Wire.DatasetListResponse);
     }
 
@@ -59,7 +60,7 @@ public static class DatasetEndpoints
         var projectId = ProjectScope.Get(context);
         var dataset = await service.GetAsync(projectId, datasetId, cancellationToken);
         var current = dataset.CurrentVersionId is { } currentId ? await service.GetVersionAsync(projectId, datasetId, currentId, cancellationToken) : null;
-        return TypedResults.Json(DatasetResponseMapper.ToResponse(dataset, current), DatasetJsonContext.Wire.DatasetResponse);
+        return TypedResults.Json(DatasetResponseMapper.ToResponse(dataset, current, withLabels: true), DatasetJsonContext.Wire.DatasetResponse);
     }
 
     private static async Task<NoContent> DeleteAsync(

@@ -135,7 +135,10 @@ public sealed class DatasetService(
         var work = StoragePathParser.Parse("work_path", dataset.WorkPath);
         var manifest = DatasetLayout.VersionManifest(work, datasetId, name);
         await ManifestFiles.CopyAsync(buckets, DatasetLayout.WorkingManifest(work, datasetId), manifest, cancellationToken);
-        var version = NewVersion(dataset, name, description, manifest, dataset.TotalSampleCount, dataset.AnnotatedSampleCount);
+        var version = NewVersion(dataset, name, description, manifest);
+        version.TotalSampleCount = dataset.TotalSampleCount;
+        version.AnnotatedSampleCount = dataset.AnnotatedSampleCount;
+        version.LabelStatsJson = dataset.LabelStatsJson; // the counts of the working manifest it freezes
         db.DatasetVersions.Add(version);
         MakeCurrent(dataset, version, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await db.SaveChangesAsync(cancellationToken);
@@ -160,8 +163,17 @@ public sealed class DatasetService(
             ?? throw ModelArtsErrors.DatasetVersionNotFound(versionId);
     }
 
-    /// <summary>A version record for a new manifest of the dataset; the previous version is the current one.</summary>
-    public DatasetVersionRecord NewVersion(DatasetRecord dataset, string name, string? description, ObjectPath manifest, int total, int annotated)
+    /// <summary>A version record for a new manifest of the dataset, counted by <paramref name="tally"/>; the previous version is the current one.</summary>
+    public DatasetVersionRecord NewVersion(DatasetRecord dataset, string name, string? description, ObjectPath manifest, ManifestTally tally)
+    {
+        var version = NewVersion(dataset, name, description, manifest);
+        version.TotalSampleCount = tally.Total;
+        version.AnnotatedSampleCount = tally.Annotated;
+        version.LabelStatsJson = LabelStatsJson.Write(tally.Labels);
+        return version;
+    }
+
+    private DatasetVersionRecord NewVersion(DatasetRecord dataset, string name, string? description, ObjectPath manifest)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return new DatasetVersionRecord
@@ -175,8 +187,6 @@ public sealed class DatasetService(
             PreviousVersionId = dataset.CurrentVersionId,
             ManifestPath = DatasetLayout.Display(manifest),
             DataPath = dataset.DataPath,
-            TotalSampleCount = total,
-            AnnotatedSampleCount = annotated,
             CreateTime = now,
             UpdateTime = now,
         };
