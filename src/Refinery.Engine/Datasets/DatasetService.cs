@@ -73,14 +73,9 @@ public sealed class DatasetService(
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var datasets = db.Datasets.AsNoTracking().Where(d => d.ProjectId == projectId && d.WorkspaceId == query.WorkspaceId);
-        if (query.NameContains is { } given)
+        if (query.NameContains is { } search)
         {
-            // ModelArts documents a fuzzy match; names are ASCII ([A-Za-z0-9_-]), so lower-casing both sides is exact.
-            // EF translates ToLower to SQL lower(); the StringComparison overload that CA1862 suggests has no translation.
-            var search = given.ToLowerInvariant();
-#pragma warning disable CA1862
-            datasets = datasets.Where(d => d.Name.ToLower().Contains(search));
-#pragma warning restore CA1862
+            datasets = datasets.WhereNameContains(d => d.Name, search);
         }
 
         if (query.DatasetType is { } type)

@@ -146,14 +146,9 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
             tasks = tasks.Where(task => task.Status == status);
         }
 
-        if (query.NameContains is { } part)
+        if (query.NameContains is { } name)
         {
-            // ModelArts documents a fuzzy match; names are ASCII ([A-Za-z0-9_-]), so lower-casing both sides is exact.
-            // EF translates ToLower to SQL lower(); the StringComparison overload that CA1862 suggests has no translation.
-            var name = part.ToLowerInvariant();
-#pragma warning disable CA1862
-            tasks = tasks.Where(task => task.Name.ToLower().Contains(name));
-#pragma warning restore CA1862
+            tasks = tasks.WhereNameContains(task => task.Name, name);
         }
 
         if (query.TemplateId is { } templateId)
