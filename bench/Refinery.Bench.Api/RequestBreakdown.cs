@@ -30,7 +30,7 @@ public sealed class RequestBreakdown(IDbContextFactory<CatalogContext> catalog, 
         var random = new Random(5);
         var ids = Enumerable.Range(0, iterations).Select(_ => taskIds[random.Next(taskIds.Count)]).ToArray();
         var views = new TaskView[iterations];
-        var efQueries = new TaskQueries(catalog); // no TaskByIdReader: the EF compiled query, as on PostgreSQL
+        var efQueries = new TaskQueries(catalog, TimeProvider.System); // no TaskByIdReader: the EF compiled query, as on PostgreSQL
         var body = new ArrayBufferWriter<byte>(64 * 1024);
         using var writer = new Utf8JsonWriter(body);
         var steps = new List<(string, double)>

@@ -19,6 +19,9 @@ public readonly record struct ObjectPath(string Bucket, string Key)
         return new ObjectPath(Bucket, directory.Length == 0 ? trimmed : $"{directory}/{trimmed}");
     }
 
+    /// <summary>The folder this object lies in (the bucket itself for a top-level key).</summary>
+    public ObjectPath Parent() => new(Bucket, Key[..Math.Max(0, Key.LastIndexOf('/'))]);
+
     /// <summary>True when this path is <paramref name="directory"/> itself or lies inside it.</summary>
     public bool IsSameOrUnder(ObjectPath directory) =>
         Bucket == directory.Bucket

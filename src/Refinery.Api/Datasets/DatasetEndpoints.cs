@@ -37,17 +37,20 @@ public static class DatasetEndpoints
         HttpContext context, DatasetService service, CancellationToken cancellationToken)
     {
         var query = new QueryReader(context.Request.Query);
+        var withLabels = query.Flag("with_labels", false);
         var (total, page) = await service.ListAsync(
             ProjectScope.Get(context),
-            query.Number("offset", 0, 0, int.MaxValue),
-            query.Number("limit", 10, 1, 100),
-            byName: query.OneOf("sort_by", "create_time", "create_time", "dataset_name") == "dataset_name",
-            descending: query.OneOf("order", "desc", "asc", "desc") == "desc",
-            query.Value("search_content"),
-            query.Value("workspace_id") ?? "0",
+            new DatasetListQuery(
+                query.Number("offset", 0, 0, int.MaxValue),
+                query.Number("limit", 10, 1, 100),
+                ByName: query.OneOf("sort_by", "create_time", "create_time", "dataset_name") == "dataset_name",
+                Descending: query.OneOf("order", "desc", "asc", "desc") == "desc",
+                NameContains: query.Value("search_content"),
+                DatasetType: query.OptionalNumber("dataset_type", 0, 900),
+                WorkspaceId: query.Value("workspace_id") ?? "0"),
             cancellationToken);
         return TypedResults.Json(
-            new DatasetListResponse(total, [.. page.Select(dataset => DatasetResponseMapper.ToResponse(dataset, current: null))]),
+            new DatasetListResponse(total, [.. page.Select(dataset => DatasetResponseMapper.ToResponse(dataset, current: null, withLabels))]),
             DatasetJsonContext.Wire.DatasetListResponse);
     }
 
@@ -57,7 +60,7 @@ public static class DatasetEndpoints
         var projectId = ProjectScope.Get(context);
         var dataset = await service.GetAsync(projectId, datasetId, cancellationToken);
         var current = dataset.CurrentVersionId is { } currentId ? await service.GetVersionAsync(projectId, datasetId, currentId, cancellationToken) : null;
-        return TypedResults.Json(DatasetResponseMapper.ToResponse(dataset, current), DatasetJsonContext.Wire.DatasetResponse);
+        return TypedResults.Json(DatasetResponseMapper.ToResponse(dataset, current, withLabels: true), DatasetJsonContext.Wire.DatasetResponse);
     }
 
     private static async Task<NoContent> DeleteAsync(

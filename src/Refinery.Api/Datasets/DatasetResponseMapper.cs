@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using Refinery.Catalog.Records;
+using Refinery.Engine.Datasets;
+using Refinery.Storage;
 
 namespace Refinery.Api.Datasets;
 
 /// <summary>Maps dataset records onto the documented response objects.</summary>
 public static class DatasetResponseMapper
 {
-    public static DatasetResponse ToResponse(DatasetRecord dataset, DatasetVersionRecord? current) => new(
+    /// <param name="withLabels">Whether to list the dataset's labels (the list API leaves them out unless asked).</param>
+    public static DatasetResponse ToResponse(DatasetRecord dataset, DatasetVersionRecord? current, bool withLabels) => new(
         dataset.DatasetId,
         dataset.Name,
         dataset.DatasetType,
@@ -21,6 +24,9 @@ public static class DatasetResponseMapper
         [new DataSourceResponse(dataset.DataPath, 0)],
         dataset.WorkPath,
         WorkPathType: 0,
+        DatasetLayout.DisplayFolder(DatasetLayout.AnnotationFolder(StoragePathParser.Parse("work_path", dataset.WorkPath), dataset.DatasetId)),
+        DatasetLayout.InnerDataPath(dataset.DataPath),
+        withLabels ? [.. LabelStatsJson.Read(dataset.LabelStatsJson).Select(label => new DatasetLabelResponse(label.Name, dataset.DatasetType))] : null,
         dataset.TotalSampleCount,
         dataset.AnnotatedSampleCount,
         DataFormat: "Default",
@@ -45,6 +51,7 @@ public static class DatasetResponseMapper
         version.AddSampleCount,
         version.DeletedSampleCount,
         version.ModifiedSampleCount,
+        [.. LabelStatsJson.Read(version.LabelStatsJson).Select(label => new LabelStatsResponse(label.Name, dataset.DatasetType, label.Count, label.SampleCount))],
         TrainEvaluateSampleRatio: "1.00",
         TaskType: dataset.DatasetType,
         VersionFormat: "Default",

@@ -19,6 +19,7 @@ public sealed record DatasetVersionResponse(
     int AddSampleCount,
     int DeletedSampleCount,
     int ModifiedSampleCount,
+    IReadOnlyList<LabelStatsResponse> LabelStats,
     string TrainEvaluateSampleRatio,
     int TaskType,
     string VersionFormat,

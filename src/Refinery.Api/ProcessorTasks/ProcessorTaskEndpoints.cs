@@ -18,6 +18,8 @@ public static class ProcessorTaskEndpoints
         tasks.MapPost("", CreateTaskAsync);
         tasks.MapGet("", ListTasksAsync);
         tasks.MapGet("/items", ListTemplates);
+        // Without these, the literal "items" would be taken for a task id by the routes below.
+        tasks.MapMethods("/items", [HttpMethods.Put, HttpMethods.Delete], UnknownRoute);
         tasks.MapGet("/{task_id}", GetTaskAsync);
         tasks.MapPut("/{task_id}", UpdateTaskAsync);
         tasks.MapDelete("/{task_id}", DeleteTaskAsync);
@@ -74,10 +76,19 @@ public static class ProcessorTaskEndpoints
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, ProcessorTaskService service, CancellationToken cancellationToken)
     {
         using var body = await RequestBodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var fixedFields = body.RootElement.EnumerateObject().Select(member => member.Name).Where(name => name != "description").ToList();
+        if (fixedFields.Count > 0)
+        {
+            throw ModelArtsErrors.InvalidArgument(string.Join(", ", fixedFields), "cannot be updated; only description can");
+        }
+
         var description = FieldRules.Description("description", JsonFields.OptionalString(body.RootElement, "description", "description"));
         await service.UpdateDescriptionAsync(ProjectScope.Get(context), taskId, description, cancellationToken);
         return TypedResults.Json(EmptyResponse.Instance, ApiJsonContext.Wire.EmptyResponse);
     }
+
+    private static IResult UnknownRoute(HttpContext context) =>
+        throw ModelArtsErrors.UnknownRoute($"{context.Request.Method} {context.Request.Path}");
 
     private static async Task<JsonHttpResult<EmptyResponse>> DeleteTaskAsync(
         HttpContext context, [FromRoute(Name = "task_id")] string taskId, ProcessorTaskService service, CancellationToken cancellationToken)

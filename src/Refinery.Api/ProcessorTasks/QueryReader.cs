@@ -31,13 +31,17 @@ public sealed class QueryReader(IQueryCollection query)
             : throw ModelArtsErrors.InvalidArgument(name, $"must be epoch milliseconds, got '{text}'");
     }
 
-    public bool Flag(string name, bool defaultValue) => Value(name)?.ToUpperInvariant() switch
+    public bool Flag(string name, bool defaultValue)
     {
-        null => defaultValue,
-        "TRUE" => true,
-        "FALSE" => false,
-        var other => throw ModelArtsErrors.InvalidArgument(name, $"must be true or false, got '{other}'"),
-    };
+        var value = Value(name);
+        return value?.ToUpperInvariant() switch
+        {
+            null => defaultValue,
+            "TRUE" => true,
+            "FALSE" => false,
+            _ => throw ModelArtsErrors.InvalidArgument(name, $"must be true or false, got '{value}'"),
+        };
+    }
 
     public string OneOf(string name, string defaultValue, params string[] allowed)
     {

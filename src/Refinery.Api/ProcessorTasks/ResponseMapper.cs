@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Refinery.Api.Json;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
+using Refinery.Domain.Tasks;
 using Refinery.Engine;
+using Refinery.Engine.Lifecycle;
 
 namespace Refinery.Api.ProcessorTasks;
 
@@ -11,7 +13,6 @@ public static class ResponseMapper
 {
     public static VersionResponse ToResponse(TaskVersionRecord version, long now)
     {
-        var running = version.Status == (int)VersionStatus.Running;
         var completed = version.Status == (int)VersionStatus.Completed;
         return new VersionResponse(
             version.VersionId,
@@ -21,9 +22,9 @@ public static class ResponseMapper
             version.Status,
             version.CreateTime,
             version.UpdateTime,
-            running && version.StartTime is { } start ? (int)((now - start) / 1000) : version.DurationSeconds,
+            RunDuration.Seconds(version.Status, version.StartTime, version.DurationSeconds, now),
             TaskJson.ReadInputs(version.InputsJson),
-            TaskJson.ReadWorkPath(version.WorkPathJson),
+            PublishedWorkPath(version, completed),
             TaskJson.ReadTemplate(version.TemplateJson),
             completed ? version.OriginSampleCount : null,
             completed ? version.AddSampleCount : null,
@@ -47,6 +48,13 @@ public static class ResponseMapper
         result.ResultProperty,
         JsonNode.Parse(result.DescriptionJson),
         ParseOrNull(result.ValuesJson));
+
+    /// <summary>The work path, with <c>output_path</c> only once the version has published there.</summary>
+    private static WorkPath? PublishedWorkPath(TaskVersionRecord version, bool completed)
+    {
+        var workPath = TaskJson.ReadWorkPath(version.WorkPathJson);
+        return completed || workPath is null ? workPath : workPath with { OutputPath = null };
+    }
 
     private static JsonNode? ParseOrNull(string? json) => json is null ? null : JsonNode.Parse(json);
 }

@@ -52,7 +52,7 @@ internal sealed class PreparedTaskRead : IDisposable
             return null;
         }
 
-        isCurrent = reader.GetBoolean(23);
+        isCurrent = reader.GetBoolean(24);
         return new ProcessorTaskRecord
         {
             TaskId = reader.GetString(0),
@@ -78,6 +78,7 @@ internal sealed class PreparedTaskRead : IDisposable
             DurationSeconds = reader.GetInt32(20),
             ErrorMsg = reader.IsDBNull(21) ? null : reader.GetString(21),
             ResultJson = reader.IsDBNull(22) ? null : reader.GetString(22),
+            StartTime = reader.IsDBNull(23) ? null : reader.GetInt64(23),
         };
     }
 

@@ -16,7 +16,7 @@ public sealed class TaskByIdReader : IDisposable
         SELECT t.TaskId, t.ProjectId, t.WorkspaceId, t.Name, t.Description, t.TemplateId, t.TemplateJson, t.InputsJson,
                t.UsedDataSource, t.WorkPathJson, t.DatasetVersionId, t.DatasetVersionName, t.InputKey, t.SourceType,
                t.Source, t.CreateTime, t.VersionCount, t.LastVersionSequence, t.LatestVersionId, t.Status,
-               t.DurationSeconds, t.ErrorMsg, t.ResultJson,
+               t.DurationSeconds, t.ErrorMsg, t.ResultJson, t.StartTime,
                NOT EXISTS (
                    SELECT 1 FROM processor_tasks AS o
                    WHERE o.ProjectId = t.ProjectId AND o.WorkspaceId = t.WorkspaceId AND o.TemplateId = t.TemplateId

@@ -43,6 +43,9 @@ public sealed class DatasetRecord
 
     public int AnnotatedSampleCount { get; set; }
 
+    /// <summary>The labels of the working manifest with their counts, as JSON.</summary>
+    public string? LabelStatsJson { get; set; }
+
     public long CreateTime { get; set; }
 
     public long UpdateTime { get; set; }

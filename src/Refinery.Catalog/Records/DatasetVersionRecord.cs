@@ -27,6 +27,9 @@ public sealed class DatasetVersionRecord
 
     public int AnnotatedSampleCount { get; set; }
 
+    /// <summary>The labels of the version's manifest with their counts, as JSON (<c>label_stats</c>).</summary>
+    public string? LabelStatsJson { get; set; }
+
     public int AddSampleCount { get; set; }
 
     public int DeletedSampleCount { get; set; }

@@ -55,6 +55,9 @@ public sealed class ProcessorTaskRecord
 
     public int DurationSeconds { get; set; }
 
+    /// <summary>When the latest version started running, so that a running task's duration counts up as its version's does.</summary>
+    public long? StartTime { get; set; }
+
     public string? ErrorMsg { get; set; }
 
     public string? ResultJson { get; set; }

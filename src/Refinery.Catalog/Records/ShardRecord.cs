@@ -9,6 +9,9 @@ public sealed class ShardRecord
 
     public int SampleCount { get; set; }
 
+    /// <summary>Samples of this shard finished so far (all of them once <see cref="Done"/>); the version's progress sums them.</summary>
+    public int ProcessedSamples { get; set; }
+
     public bool Done { get; set; }
 
     public int Attempts { get; set; }

@@ -49,7 +49,7 @@ public sealed class TaskVersionRecord
 
     public int? UnmodifiedSampleCount { get; set; }
 
-    /// <summary>Samples whose map stage has finished, for <c>progress</c>.</summary>
+    /// <summary>Samples whose map stage has finished, for <c>progress</c>: the sum of its shards' counts.</summary>
     public int ProcessedSamples { get; set; }
 
     /// <summary>Samples found by the planner; null until planning has finished.</summary>

@@ -51,6 +51,7 @@ public sealed class DatasetImporter(
 
         dataset.TotalSampleCount = tally.Total;
         dataset.AnnotatedSampleCount = tally.Annotated;
+        dataset.LabelStatsJson = LabelStatsJson.Write(tally.Labels);
         dataset.UpdateTime = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -69,24 +69,29 @@ public sealed class DatasetService(
     }
 
     public async Task<(int Total, IReadOnlyList<DatasetRecord> Datasets)> ListAsync(
-        string projectId, int offset, int limit, bool byName, bool descending, string? search, string workspaceId, CancellationToken cancellationToken)
+        string projectId, DatasetListQuery query, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        var datasets = db.Datasets.AsNoTracking().Where(d => d.ProjectId == projectId && d.WorkspaceId == workspaceId);
-        if (search is not null)
+        var datasets = db.Datasets.AsNoTracking().Where(d => d.ProjectId == projectId && d.WorkspaceId == query.WorkspaceId);
+        if (query.NameContains is { } search)
         {
-            datasets = datasets.Where(d => d.Name.Contains(search));
+            datasets = datasets.WhereNameContains(d => d.Name, search);
+        }
+
+        if (query.DatasetType is { } type)
+        {
+            datasets = datasets.Where(d => d.DatasetType == type);
         }
 
         var total = await datasets.CountAsync(cancellationToken);
-        var ordered = (byName, descending) switch
+        var ordered = (query.ByName, query.Descending) switch
         {
             (true, false) => datasets.OrderBy(d => d.Name),
             (true, true) => datasets.OrderByDescending(d => d.Name),
             (false, false) => datasets.OrderBy(d => d.CreateTime).ThenBy(d => d.DatasetId),
             _ => datasets.OrderByDescending(d => d.CreateTime).ThenByDescending(d => d.DatasetId),
         };
-        return (total, await ordered.Skip(offset).Take(limit).ToListAsync(cancellationToken));
+        return (total, await ordered.Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken));
     }
 
     public async Task<DatasetRecord> GetAsync(string projectId, string datasetId, CancellationToken cancellationToken, int notFoundStatus = 404)
@@ -125,7 +130,10 @@ public sealed class DatasetService(
         var work = StoragePathParser.Parse("work_path", dataset.WorkPath);
         var manifest = DatasetLayout.VersionManifest(work, datasetId, name);
         await ManifestFiles.CopyAsync(buckets, DatasetLayout.WorkingManifest(work, datasetId), manifest, cancellationToken);
-        var version = NewVersion(dataset, name, description, manifest, dataset.TotalSampleCount, dataset.AnnotatedSampleCount);
+        var version = NewVersion(dataset, name, description, manifest);
+        version.TotalSampleCount = dataset.TotalSampleCount;
+        version.AnnotatedSampleCount = dataset.AnnotatedSampleCount;
+        version.LabelStatsJson = dataset.LabelStatsJson; // the counts of the working manifest it freezes
         db.DatasetVersions.Add(version);
         MakeCurrent(dataset, version, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await db.SaveChangesAsync(cancellationToken);
@@ -150,8 +158,17 @@ public sealed class DatasetService(
             ?? throw ModelArtsErrors.DatasetVersionNotFound(versionId);
     }
 
-    /// <summary>A version record for a new manifest of the dataset; the previous version is the current one.</summary>
-    public DatasetVersionRecord NewVersion(DatasetRecord dataset, string name, string? description, ObjectPath manifest, int total, int annotated)
+    /// <summary>A version record for a new manifest of the dataset, counted by <paramref name="tally"/>; the previous version is the current one.</summary>
+    public DatasetVersionRecord NewVersion(DatasetRecord dataset, string name, string? description, ObjectPath manifest, ManifestTally tally)
+    {
+        var version = NewVersion(dataset, name, description, manifest);
+        version.TotalSampleCount = tally.Total;
+        version.AnnotatedSampleCount = tally.Annotated;
+        version.LabelStatsJson = LabelStatsJson.Write(tally.Labels);
+        return version;
+    }
+
+    private DatasetVersionRecord NewVersion(DatasetRecord dataset, string name, string? description, ObjectPath manifest)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return new DatasetVersionRecord
@@ -165,8 +182,6 @@ public sealed class DatasetService(
             PreviousVersionId = dataset.CurrentVersionId,
             ManifestPath = DatasetLayout.Display(manifest),
             DataPath = dataset.DataPath,
-            TotalSampleCount = total,
-            AnnotatedSampleCount = annotated,
             CreateTime = now,
             UpdateTime = now,
         };

@@ -43,7 +43,7 @@ public sealed class DatasetVersionPublisher(IObjectStore store, DatasetService d
             tally.Add(sample);
         }
 
-        var datasetVersion = datasets.NewVersion(dataset, name, version.Description, manifest, tally.Total, tally.Annotated);
+        var datasetVersion = datasets.NewVersion(dataset, name, version.Description, manifest, tally);
         datasetVersion.AddSampleCount = counts.Added;
         datasetVersion.DeletedSampleCount = counts.Deleted;
         datasetVersion.ModifiedSampleCount = counts.Modified;
@@ -54,6 +54,7 @@ public sealed class DatasetVersionPublisher(IObjectStore store, DatasetService d
         DatasetService.MakeCurrent(dataset, datasetVersion, clock.GetUtcNow().ToUnixTimeMilliseconds());
         dataset.TotalSampleCount = tally.Total;
         dataset.AnnotatedSampleCount = tally.Annotated;
+        dataset.LabelStatsJson = datasetVersion.LabelStatsJson;
 
         // The next version of the dataset starts from what this one published.
         await ManifestFiles.CopyAsync(store, published, DatasetLayout.WorkingManifest(datasetWork, dataset.DatasetId), cancellationToken);

@@ -127,6 +127,7 @@ public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, 
             .ExecuteUpdateAsync(set => set
                 .SetProperty(task => task.Status, version.Status)
                 .SetProperty(task => task.DurationSeconds, version.DurationSeconds)
+                .SetProperty(task => task.StartTime, version.StartTime)
                 .SetProperty(task => task.ErrorMsg, version.ErrorMsg)
                 .SetProperty(task => task.ResultJson, version.ResultJson), cancellationToken);
     }

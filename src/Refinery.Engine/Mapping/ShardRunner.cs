@@ -26,6 +26,7 @@ public sealed class ShardRunner(
     ReduceTrigger reduce,
     EngineOptions options,
     OperatorPipelineFactory pipelines,
+    TimeProvider clock,
     ILogger<ShardRunner> logger)
 {
     public async Task RunAsync(string versionId, int shardIndex, CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ public sealed class ShardRunner(
         var pipeline = pipelines.Create(TaskJson.ReadTemplate(templateJson));
         var entries = await JsonLinesFile.ReadAsync(
             staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken).ToListAsync(cancellationToken);
-        var results = await ProcessAsync(versionId, pipeline, entries, cancellationToken);
+        var results = await ProcessAsync(versionId, shardIndex, pipeline, entries, cancellationToken);
         NativeHeap.ReleaseFreeMemory(); // the shard's image buffers are free, but glibc keeps them resident (see there)
         if (results is null)
         {
@@ -63,9 +64,10 @@ public sealed class ShardRunner(
 
     /// <summary>The shard's results in input order, or null when the version stopped part-way.</summary>
     private async Task<ShardResult[]?> ProcessAsync(
-        string versionId, OperatorPipeline pipeline, List<ShardEntry> entries, CancellationToken cancellationToken)
+        string versionId, int shardIndex, OperatorPipeline pipeline, List<ShardEntry> entries, CancellationToken cancellationToken)
     {
         var environment = new SampleEnvironment(inputs, new StagingOutputWriter(staging, inputs, versionId));
+        var progress = new ShardProgress(catalog, clock, versionId, shardIndex);
         var results = new ShardResult[entries.Count];
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SampleParallelism, CancellationToken = stopped.Token };
@@ -85,6 +87,7 @@ public sealed class ShardRunner(
                 results[index] = new ShardResult(
                     entry.Ordinal, SampleIds.ForSource(entry.Sample.Source), entry.Sample.Source,
                     outcome.Property, outcome.Description, outcome.Output, outcome.Values);
+                await progress.SampleDoneAsync(token);
             });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -101,15 +104,18 @@ public sealed class ShardRunner(
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var marked = await db.Shards
             .Where(shard => shard.VersionId == versionId && shard.ShardIndex == shardIndex && !shard.Done)
-            .ExecuteUpdateAsync(set => set.SetProperty(shard => shard.Done, true).SetProperty(shard => shard.CompletedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(shard => shard.Done, true)
+                .SetProperty(shard => shard.ProcessedSamples, sampleCount)
+                .SetProperty(shard => shard.CompletedAt, now), cancellationToken);
         if (marked == 0)
         {
             return; // another delivery of this shard got there first; its files are the same as ours
         }
 
+        await ShardProgress.RecountAsync(db, versionId, cancellationToken);
         await db.Versions.Where(version => version.VersionId == versionId)
             .ExecuteUpdateAsync(set => set
-                .SetProperty(version => version.ProcessedSamples, version => version.ProcessedSamples + sampleCount)
                 .SetProperty(version => version.HeartbeatAt, now)
                 .SetProperty(version => version.UpdateTime, now), cancellationToken);
 

@@ -171,7 +171,7 @@ public sealed class VersionReducer(
         await foreach (var result in ReadResults(version.VersionId, shardCount, cancellationToken))
         {
             counts.Add(result.Property);
-            var amended = await amendments.TakeAsync(result.Ordinal, cancellationToken) is { } extra ? result with { Values = Merge(result.Values, extra) } : result;
+            var amended = await amendments.TakeAsync(result.Ordinal, cancellationToken) is { } extra ? Amend(result, extra) : result;
             db.Results.Add(ToRecord(version.VersionId, amended, outputRoot));
             if (++pending == InsertBatchSize)
             {
@@ -215,6 +215,12 @@ public sealed class VersionReducer(
             }
         }
     }
+
+    /// <summary>The sample's result with the reduce's values merged in, and its description naming any dataset-level issue.</summary>
+    private static ShardResult Amend(ShardResult result, JsonObject extra) =>
+        SampleAmendment.DescribeDatasetIssues(extra) is { } issues
+            ? result with { Values = Merge(result.Values, extra), Description = [.. result.Description, issues] }
+            : result with { Values = Merge(result.Values, extra) };
 
     private static JsonObject Merge(JsonObject? values, JsonObject extra)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
+using Refinery.Engine.Datasets;
 using Refinery.Engine.Planning;
 using Refinery.Storage;
 
@@ -49,7 +50,9 @@ public sealed class AnalysisTemplateCompleter(InputResolver resolver)
             SourceTypes.Dataset => await resolver.DatasetManifestAsync(input.VersionId!, cancellationToken),
             _ => StoragePathParser.Parse("inputs.source", input.Source!),
         };
-        var folder = InputResolver.IsManifestInput(input) ? new ObjectPath(path.Bucket, path.Key[..Math.Max(0, path.Key.LastIndexOf('/'))]) : path;
+        var folder = input.Type == SourceTypes.Dataset ? DatasetLayout.EvaluationFolder(path)
+            : InputResolver.IsManifestInput(input) ? path.Parent()
+            : path;
         return (path.ToUri(), folder.ToUri());
     }
 }

@@ -26,7 +26,8 @@ public sealed class ProcessorTaskService(
         var template = definition.Template ?? throw ModelArtsErrors.InvalidArgument("template", "is required");
         var inputs = definition.Inputs ?? throw ModelArtsErrors.InvalidArgument("inputs", "either data_source or inputs is required");
         var pipeline = pipelines.Create(template);
-        inputs = await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+        template = template with { Name = TemplateNames.Of(pipeline.TemplateId) };
+        inputs = await validator.ValidateInputsAsync(projectId, WithDatasetVersion(inputs, definition), InputsField(definition), cancellationToken);
         if (pipeline.TemplateId == TemplateIds.Analyse)
         {
             template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
@@ -54,11 +55,11 @@ public sealed class ProcessorTaskService(
             InputsJson = TaskJson.Write(inputs),
             UsedDataSource = definition.UsedDataSource,
             WorkPathJson = TaskJson.Write(output?.WorkPath),
-            DatasetVersionId = definition.DatasetVersionId ?? DatasetInput(inputs)?.VersionId,
+            DatasetVersionId = DatasetInput(inputs)?.VersionId,
             DatasetVersionName = DatasetInput(inputs)?.VersionName,
             InputKey = InputKeyOf(inputs),
             SourceType = inputs[0].Type!,
-            Source = inputs[0].Source ?? "",
+            Source = SourceKey.Of(inputs[0]),
             CreateTime = lifecycle.Now(),
         };
         db.Tasks.Add(task);
@@ -99,10 +100,11 @@ public sealed class ProcessorTaskService(
         }
 
         var pipeline = pipelines.Create(template);
+        template = template with { Name = TemplateNames.Of(pipeline.TemplateId) };
         var inputs = definition.Inputs ?? TaskJson.ReadInputs(task.InputsJson);
-        if (definition.Inputs is not null)
+        if (definition.Inputs is not null || definition.DatasetVersionId is not null)
         {
-            inputs = await validator.ValidateInputsAsync(projectId, inputs, definition.UsedDataSource ? "data_source" : "inputs", cancellationToken);
+            inputs = await validator.ValidateInputsAsync(projectId, WithDatasetVersion(inputs, definition), InputsField(definition), cancellationToken);
             if (pipeline.TemplateId == TemplateIds.Analyse)
             {
                 template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
@@ -122,12 +124,16 @@ public sealed class ProcessorTaskService(
         return versionId;
     }
 
+    /// <summary>Changes the description; a null <paramref name="description"/> (the field was absent) leaves it as it is.</summary>
     public async Task UpdateDescriptionAsync(string projectId, string taskId, string? description, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var task = await FindTaskAsync(db, projectId, taskId, cancellationToken);
-        task.Description = description;
-        await db.SaveChangesAsync(cancellationToken);
+        if (description is not null)
+        {
+            task.Description = description;
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Deletes a task with its versions, results and staging data; never its inputs or published output.</summary>
@@ -216,6 +222,35 @@ public sealed class ProcessorTaskService(
         return await validator.ValidateWorkPathAsync(projectId, workPath, inputs, cancellationToken);
     }
 
+    private static string InputsField(TaskDefinition definition) => definition.UsedDataSource ? "data_source" : "inputs";
+
+    /// <summary>
+    /// The documented analysis request names the dataset in <c>data_source</c> and its version in the top-level
+    /// <c>version_id</c>: that version is the one analysed, exactly as if it had been given inside the source.
+    /// </summary>
+    private static IReadOnlyList<ProcessorDataSource> WithDatasetVersion(IReadOnlyList<ProcessorDataSource> inputs, TaskDefinition definition)
+    {
+        if (definition.DatasetVersionId is not { } versionId)
+        {
+            return inputs;
+        }
+
+        var index = inputs.ToList().FindIndex(input => input.Type == SourceTypes.Dataset);
+        if (index < 0)
+        {
+            throw ModelArtsErrors.InvalidArgument("version_id", $"names a dataset version, so {InputsField(definition)} must hold a {SourceTypes.Dataset} source");
+        }
+
+        var dataset = inputs[index];
+        if (dataset.VersionId is { } inner && inner != versionId)
+        {
+            throw ModelArtsErrors.InvalidArgument(
+                "version_id", $"is '{versionId}' but {InputsField(definition)} names version '{inner}'; give the dataset version once, or the same in both");
+        }
+
+        return [.. inputs.Select((input, i) => i == index ? input with { VersionId = versionId } : input)];
+    }
+
     private static ProcessorDataSource? DatasetInput(IReadOnlyList<ProcessorDataSource> inputs) =>
         inputs.FirstOrDefault(input => input.Type == SourceTypes.Dataset);
 
@@ -250,6 +285,7 @@ public sealed class ProcessorTaskService(
         task.LatestVersionId = versionId;
         task.Status = (int)VersionStatus.Initialized;
         task.DurationSeconds = 0;
+        task.StartTime = null;
         task.ErrorMsg = null;
         task.ResultJson = null;
         return versionId;
@@ -265,7 +301,7 @@ public sealed class ProcessorTaskService(
     private static WorkPath? StripOutput(WorkPath? workPath) => workPath is null ? null : workPath with { OutputPath = null, VersionId = null };
 
     private static string InputKeyOf(IReadOnlyList<ProcessorDataSource> inputs) =>
-        string.Join('|', inputs.Select(input => $"{input.Type}:{input.Source}:{input.VersionId}"));
+        string.Join('|', inputs.Select(input => $"{input.Type}:{SourceKey.Of(input)}:{input.VersionId}"));
 
     private static async Task RepointLatestAsync(CatalogContext db, ProcessorTaskRecord task, CancellationToken cancellationToken)
     {
@@ -275,6 +311,7 @@ public sealed class ProcessorTaskService(
         task.LatestVersionId = latest?.VersionId;
         task.Status = latest?.Status ?? (int)VersionStatus.Initialized;
         task.DurationSeconds = latest?.DurationSeconds ?? 0;
+        task.StartTime = latest?.StartTime;
         task.ErrorMsg = latest?.ErrorMsg;
         task.ResultJson = latest?.ResultJson;
         await db.SaveChangesAsync(cancellationToken);

@@ -4,13 +4,14 @@ using Refinery.Catalog;
 using Refinery.Catalog.Reading;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
+using Refinery.Engine.Lifecycle;
 
 namespace Refinery.Engine.Tasks;
 
 /// <summary>The reads of the processor-task API. Every read is scoped to the caller's project.</summary>
 /// <param name="catalog">The catalog.</param>
 /// <param name="taskById">On a SQLite catalog, the fast path for the task detail; null on PostgreSQL.</param>
-public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskByIdReader? taskById = null)
+public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeProvider clock, TaskByIdReader? taskById = null)
 {
     // The task detail is the hottest read: compiled once, one round trip, no tracking. On SQLite, TaskByIdReader runs
     // the same SQL on statements prepared once.
@@ -29,12 +30,12 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskB
         {
             // SQLite reads are synchronous underneath; the async form would only add a state machine.
             return taskById.Read(projectId, taskId, out var isCurrent) is { } task
-                ? new TaskView(task, isCurrent)
+                ? Live(new TaskView(task, isCurrent))
                 : throw ModelArtsErrors.TaskNotFound(taskId);
         }
 
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        return await _taskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId);
+        return Live(await _taskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId));
     }
 
     public async Task<(int Count, IReadOnlyList<TaskView> Tasks)> ListTasksAsync(string projectId, TaskListQuery query, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskB
             _ => rows.OrderByDescending(row => row.Task.CreateTime).ThenByDescending(row => row.Task.TaskId),
         };
         var page = (await sorted.Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken))
-            .Select(row => new TaskView(row.Task, row.IsCurrent)).ToList();
+            .Select(row => Live(new TaskView(row.Task, row.IsCurrent))).ToList();
         return (count, page);
     }
 
@@ -111,6 +112,14 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskB
         return new ResultPage(count, page);
     }
 
+    /// <summary>The task as of now: a running task's duration counts up with its latest version's.</summary>
+    private TaskView Live(TaskView view)
+    {
+        var task = view.Task; // read without tracking: the change is never saved
+        task.DurationSeconds = RunDuration.Seconds(task.Status, task.StartTime, task.DurationSeconds, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return view;
+    }
+
     private static async Task RequireTaskAsync(CatalogContext db, string projectId, string taskId, CancellationToken cancellationToken)
     {
         if (!await db.Tasks.AnyAsync(task => task.TaskId == taskId && task.ProjectId == projectId, cancellationToken))
@@ -126,8 +135,9 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskB
             tasks = tasks.Where(task => task.SourceType == sourceType);
         }
 
-        if (query.Source is { } source)
+        if (query.Source is { } given)
         {
+            var source = SourceKey.ForFilter(given);
             tasks = tasks.Where(task => task.Source == source);
         }
 
@@ -138,7 +148,7 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TaskB
 
         if (query.NameContains is { } name)
         {
-            tasks = tasks.Where(task => task.Name.Contains(name));
+            tasks = tasks.WhereNameContains(task => task.Name, name);
         }
 
         if (query.TemplateId is { } templateId)

@@ -14,6 +14,23 @@ public sealed record SampleAmendment(
     DuplicateGroup? ExactDuplicates,
     DuplicateGroup? NearDuplicates)
 {
+    /// <summary>
+    /// The line a sample's result description gains when the reduce flagged it for a dataset-level issue (odd size,
+    /// duplicates), which the per-sample stage could not know; null when none applies.
+    /// </summary>
+    public static string? DescribeDatasetIssues(JsonObject values)
+    {
+        var issues = new List<string>(3);
+        if (values[QualityChecks.OddSize.FlagKey]?.GetValue<bool>() == true)
+        {
+            issues.Add(QualityChecks.OddSize.Issue);
+        }
+
+        AddDuplicates(issues, values, QualityChecks.ExactDuplicates, AnalysisValueKeys.ExactDuplicateGroupSize);
+        AddDuplicates(issues, values, QualityChecks.NearDuplicates, AnalysisValueKeys.NearDuplicateGroupSize);
+        return issues.Count == 0 ? null : $"dataset-level quality issues: {string.Join(", ", issues)}";
+    }
+
     /// <summary>The amendment as values keyed like the operator's (<c>odd_size_score</c>, <c>is_exact_duplicates_issue</c>, …).</summary>
     public JsonObject ToValues()
     {
@@ -39,5 +56,13 @@ public sealed record SampleAmendment(
         }
 
         return values;
+    }
+
+    private static void AddDuplicates(List<string> issues, JsonObject values, QualityCheck check, string groupSizeKey)
+    {
+        if (values[check.FlagKey]?.GetValue<bool>() == true)
+        {
+            issues.Add($"{check.Issue} (one of {values[groupSizeKey]?.GetValue<int>()} images)");
+        }
     }
 }
