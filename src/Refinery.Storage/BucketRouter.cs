@@ -40,5 +40,7 @@ public sealed class BucketRouter : IObjectStore
     public Task DeletePrefixAsync(ObjectPath prefix, CancellationToken cancellationToken) =>
         StoreFor(prefix).DeletePrefixAsync(prefix, cancellationToken);
 
+    public ObjectPath Canonicalize(ObjectPath path) => StoreFor(path).Canonicalize(path);
+
     private IObjectStore StoreFor(ObjectPath path) => StoreOf(path.Bucket);
 }
