@@ -77,7 +77,8 @@ public sealed class VersionPlanner(
         var buffer = new List<ShardEntry>(options.ShardSize);
         var shardCount = 0;
         long ordinal = 0;
-        await foreach (var planned in inputs.ResolveAsync(TaskJson.ReadInputs(version.InputsJson), taskType, cancellationToken))
+        var duplicates = new DuplicateListings();
+        await foreach (var planned in inputs.ResolveAsync(TaskJson.ReadInputs(version.InputsJson), taskType, duplicates, cancellationToken))
         {
             buffer.Add(new ShardEntry(ordinal++, planned.OutputName, planned.Sample));
             if (buffer.Count == options.ShardSize)
@@ -91,6 +92,9 @@ public sealed class VersionPlanner(
             await FlushAsync();
         }
 
+        // Before the plan is recorded as complete, so the reduce always finds it.
+        await JsonLinesFile.WriteAsync(
+            staging.Store, staging.Duplicates(version.VersionId), duplicates.Duplicates, EngineJsonContext.Default.DuplicateListing, cancellationToken);
         return (shardCount, (int)ordinal);
 
         async Task FlushAsync()

@@ -162,6 +162,9 @@ public sealed class VersionReducer(
         CancellationToken cancellationToken)
     {
         var counts = new VersionCountsBuilder();
+        var duplicates = await JsonLinesFile.ReadAsync(
+                staging.Store, staging.Duplicates(version.VersionId), EngineJsonContext.Default.DuplicateListing, cancellationToken)
+            .ToDictionaryAsync(listing => listing.SampleId, StringComparer.Ordinal, cancellationToken);
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -171,6 +174,11 @@ public sealed class VersionReducer(
         {
             counts.Add(result.Property);
             var amended = await amendments.TakeAsync(result.Ordinal, cancellationToken) is { } extra ? result with { Values = Merge(result.Values, extra) } : result;
+            if (duplicates.TryGetValue(result.SampleId, out var listing))
+            {
+                amended = amended with { Description = [.. amended.Description, listing.Description] };
+            }
+
             db.Results.Add(ToRecord(version.VersionId, amended, outputRoot));
             if (++pending == InsertBatchSize)
             {
