@@ -99,7 +99,7 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var manifest = await db.DatasetVersions.Where(version => version.VersionId == datasetVersionId)
             .Select(version => version.ManifestPath).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"Dataset version {datasetVersionId} no longer exists.");
+            ?? throw ModelArtsErrors.DatasetVersionNotFound(datasetVersionId, status: 400);
         return StoragePathParser.Parse("inputs.version_id", manifest);
     }
 
@@ -111,9 +111,9 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
             .Where(v => v.TaskId == taskId && v.Status == (int)VersionStatus.Completed && (versionId == null || v.VersionId == versionId))
             .OrderByDescending(v => v.Sequence)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"Task {taskId} has no completed version{(versionId is null ? "" : $" {versionId}")} to read.");
+            ?? throw ModelArtsErrors.InvalidArgument("inputs.source", $"task {taskId} has no completed version{(versionId is null ? "" : $" {versionId}")} to read");
         var workPath = TaskJson.ReadWorkPath(version.WorkPathJson)
-            ?? throw new InvalidOperationException($"Task {taskId} version {version.VersionName} published no output.");
+            ?? throw ModelArtsErrors.InvalidArgument("inputs.source", $"task {taskId} version {version.VersionName} published no output");
         return StoragePathParser.Parse("inputs.source", workPath.OutputPath!).Combine("output.manifest");
     }
 

@@ -19,6 +19,7 @@ public sealed class VersionPlanner(
     IDbContextFactory<CatalogContext> catalog,
     InputResolver inputs,
     StagingArea staging,
+    StagingCleaner stagingCleaner,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
     IJobScheduler scheduler,
@@ -48,12 +49,14 @@ public sealed class VersionPlanner(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return; // stopped while planning: nothing to record
+            // Stopped while planning: nothing to record, and the shard lists written so far go.
+            await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
+            return;
         }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "Planning version {VersionId} failed", versionId);
-            await lifecycle.FailAsync(versionId, $"Reading the inputs failed: {exception.Message}", cancellationToken);
+            await lifecycle.FailAsync(versionId, FailureMessage.For("reading the inputs", exception), cancellationToken);
             return;
         }
 

@@ -24,6 +24,7 @@ namespace Refinery.Engine.Reducing;
 public sealed class VersionReducer(
     IDbContextFactory<CatalogContext> catalog,
     StagingArea staging,
+    StagingCleaner stagingCleaner,
     OutputPublisher publisher,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
@@ -101,7 +102,7 @@ public sealed class VersionReducer(
         }
 
         stopSignal.Forget(versionId);
-        await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+        await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
     }
 
     /// <summary>
