@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Refinery.Imaging.Analysis;
 
 namespace Refinery.Imaging.Tests.Analysis;
@@ -52,6 +55,45 @@ public sealed class BoxFeatureKernelsTests
     }
 
     [Fact]
+    public void Nested_touching_and_separate_boxes_count_each_covered_point_once()
+    {
+        // A 10×10 box; B covers its left half, C its top half, D only touches its right edge, E is a degenerate line.
+        BoxRect[] boxes = [new(0, 0, 10, 10), new(-5, -5, 5, 15), new(0, -5, 20, 5), new(10, 0, 20, 10), new(2, 2, 2, 8)];
+
+        Assert.Equal(0.75, BoxFeatureKernels.Overlap(boxes, 0));
+        Assert.Equal(0.5, BoxFeatureKernels.Overlap(boxes, 3));
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Overlap_of_integer_boxes_is_bit_for_bit_the_slab_merge_reference(int seed, PositiveInt count)
+    {
+        var boxes = RandomBoxes(new Random(seed), 1 + (count.Get % 40), random => random.Next(0, 200));
+        return Enumerable.Range(0, boxes.Length)
+            .All(index => BoxFeatureKernels.Overlap(boxes, index) == SlabMergeOverlap.Overlap(boxes, index))
+            .ToProperty();
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Overlap_of_fractional_boxes_agrees_with_the_slab_merge_reference_to_rounding(int seed, PositiveInt count)
+    {
+        var boxes = RandomBoxes(new Random(seed), 1 + (count.Get % 40), random => Math.Round(random.NextDouble() * 200, 2));
+        return Enumerable.Range(0, boxes.Length)
+            .All(index => Math.Abs(BoxFeatureKernels.Overlap(boxes, index) - SlabMergeOverlap.Overlap(boxes, index)) <= 1e-12)
+            .ToProperty();
+    }
+
+    [Fact]
+    public void A_thousand_heavily_overlapping_boxes_agree_with_the_reference()
+    {
+        var boxes = RandomBoxes(new Random(7), 1000, random => random.Next(0, 400));
+
+        foreach (var index in new[] { 0, 1, 499, 998, 999 })
+        {
+            Assert.Equal(SlabMergeOverlap.Overlap(boxes, index), BoxFeatureKernels.Overlap(boxes, index));
+        }
+    }
+
+    [Fact]
     public void Box_brightness_and_clarity_read_the_crop_only()
     {
         using var image = TestImages.UniformGrey(200, 100, 0);
@@ -77,4 +119,11 @@ public sealed class BoxFeatureKernelsTests
         Assert.Equal(2, values.Count);
         Assert.Single(values.Boxes);
     }
+
+    private static BoxRect[] RandomBoxes(Random random, int count, Func<Random, double> coordinate) =>
+        [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            double x0 = coordinate(random), x1 = coordinate(random), y0 = coordinate(random), y1 = coordinate(random);
+            return new BoxRect(Math.Min(x0, x1), Math.Min(y0, y1), Math.Max(x0, x1), Math.Max(y0, y1));
+        })];
 }
