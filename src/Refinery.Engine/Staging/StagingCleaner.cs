@@ -6,9 +6,10 @@ namespace Refinery.Engine.Staging;
 
 /// <summary>
 /// Clears a version's staging (shard lists, results, unpublished output) once the version has ended — completed,
-/// failed or stopped — so only running versions hold scratch space. Idempotent, and crash-safe by ordering: the
-/// files go first and the version's shard records last, so a version that ended but still has shard records has
-/// staging left to clear, and <see cref="SweepAsync"/> (run by the reconciler) finishes the job after a crash.
+/// failed or stopped — so only running versions hold scratch space. Idempotent, and crash-safe by ordering: for a
+/// failed or stopped version the files go first and its shard records last, so one that still has shard records has
+/// staging left to clear, and <see cref="SweepAsync"/> (run by the reconciler) finishes the job after a crash. A
+/// completed version keeps its shard records: their timestamps are the record of how the run went.
 /// </summary>
 public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, StagingArea staging)
 {
@@ -24,11 +25,15 @@ public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, St
         }
 
         await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
-        await db.Shards.Where(shard => shard.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
+        if (status != (int)VersionStatus.Completed)
+        {
+            await db.Shards.Where(shard => shard.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
+        }
+
         return true;
     }
 
-    /// <summary>Clears every ended version whose clearing a crash interrupted; returns how many it cleared.</summary>
+    /// <summary>Clears every failed or stopped version whose clearing a crash interrupted; returns how many it cleared.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         List<string> leftovers;
@@ -36,7 +41,7 @@ public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, St
         {
             leftovers = await db.Shards
                 .Where(shard => db.Versions.Any(version => version.VersionId == shard.VersionId
-                    && version.Status != (int)VersionStatus.Initialized && version.Status != (int)VersionStatus.Running))
+                    && (version.Status == (int)VersionStatus.Failed || version.Status == (int)VersionStatus.Stopped)))
                 .Select(shard => shard.VersionId).Distinct().ToListAsync(cancellationToken);
         }
 

@@ -24,7 +24,7 @@ public sealed class EndedVersionTests(RefineryInstance server)
         Assert.DoesNotContain("/tmp", message, StringComparison.Ordinal);
         Assert.DoesNotContain(server.ImagesDirectory, message, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(StagingOf(versionId)), "a failed version kept its staging");
+        await WaitUntilAsync(() => !Directory.Exists(StagingOf(versionId)), "a failed version kept its staging");
     }
 
     [Fact]
@@ -44,7 +44,10 @@ public sealed class EndedVersionTests(RefineryInstance server)
 
     private string StagingOf(string versionId) => Path.Combine(server.DataDirectory, "staging", versionId);
 
-    /// <summary>Polls a condition that background workers make true; a bound only so that a regression fails instead of hanging.</summary>
+    /// <summary>
+    /// Polls a condition that background work makes true (staging goes just after the status changes); the bound is
+    /// only there so that a regression fails instead of hanging.
+    /// </summary>
     private static async Task WaitUntilAsync(Func<bool> condition, string failure)
     {
         var clock = Stopwatch.StartNew();
