@@ -6,7 +6,7 @@ namespace Refinery.Imaging.Analysis;
 /// slabs and the covered lengths are the same as the slab merge's, so integer coordinates give the same area to the
 /// last bit; fractional ones may differ in the last bits of rounding.
 /// </summary>
-internal sealed class RectangleUnion
+public sealed class RectangleUnion
 {
     private readonly double[] _ys;
     private readonly int[] _coverCount;

@@ -3,36 +3,12 @@ using Refinery.Imaging.Analysis;
 namespace Refinery.Imaging.Tests.Analysis;
 
 /// <summary>
-/// bbox_overlap as first written (cubic in boxes): for each x-slab of the clipped rectangles, merge the y-intervals
-/// that span it. The reference the fast sweep must agree with.
+/// The union area as bbox_overlap first computed it (quadratic per box, cubic per image): for each x-slab of the
+/// rectangles, merge the y-intervals that span it. The reference the sweep must agree with.
 /// </summary>
-internal static class SlabMergeOverlap
+internal static class SlabMergeUnion
 {
-    public static double Overlap(IReadOnlyList<BoxRect> boxes, int index)
-    {
-        var box = boxes[index];
-        if (box.IsDegenerate)
-        {
-            return 0;
-        }
-
-        var clipped = new List<BoxRect>();
-        for (var j = 0; j < boxes.Count; j++)
-        {
-            var other = boxes[j];
-            var intersection = new BoxRect(
-                Math.Max(box.XMin, other.XMin), Math.Max(box.YMin, other.YMin),
-                Math.Min(box.XMax, other.XMax), Math.Min(box.YMax, other.YMax));
-            if (j != index && !intersection.IsDegenerate)
-            {
-                clipped.Add(intersection);
-            }
-        }
-
-        return clipped.Count == 0 ? 0 : Math.Min(1, UnionArea(clipped) / box.Area);
-    }
-
-    private static double UnionArea(List<BoxRect> rectangles)
+    public static double Area(IReadOnlyList<BoxRect> rectangles)
     {
         var xs = rectangles.SelectMany(r => new[] { r.XMin, r.XMax }).Distinct().Order().ToArray();
         var intervals = new List<(double Start, double End)>();
