@@ -40,5 +40,15 @@ public sealed class BucketRouter : IObjectStore
     public Task DeletePrefixAsync(ObjectPath prefix, CancellationToken cancellationToken) =>
         StoreFor(prefix).DeletePrefixAsync(prefix, cancellationToken);
 
+    public ObjectPath Canonicalize(ObjectPath path) => StoreFor(path).Canonicalize(path);
+
+    /// <summary>
+    /// True when <paramref name="path"/> is <paramref name="directory"/> or lies inside it, as written or once symbolic
+    /// links are followed (an alias of the folder inside the root). Throws the store's refusal for a path that leads
+    /// outside its root or loops.
+    /// </summary>
+    public bool LiesWithin(ObjectPath path, ObjectPath directory) =>
+        path.IsSameOrUnder(directory) || Canonicalize(path).IsSameOrUnder(Canonicalize(directory));
+
     private IObjectStore StoreFor(ObjectPath path) => StoreOf(path.Bucket);
 }

@@ -21,6 +21,12 @@ public interface IObjectStore
     /// <summary>Deletes one object; deleting an absent object is not an error.</summary>
     Task DeleteAsync(ObjectPath path, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The path that <paramref name="path"/> really names, for comparing locations: stores where one object can be
+    /// reached under several keys (symbolic links) resolve them; the others have one key per object.
+    /// </summary>
+    ObjectPath Canonicalize(ObjectPath path) => path;
+
     /// <summary>Deletes every object under <paramref name="prefix"/> taken as a directory.</summary>
     Task DeletePrefixAsync(ObjectPath prefix, CancellationToken cancellationToken);
 }

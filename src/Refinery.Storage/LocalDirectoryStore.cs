@@ -108,6 +108,17 @@ public sealed class LocalDirectoryStore : IObjectStore
         return EnumerateObjects(directory, prefix.Key.TrimEnd('/'), cancellationToken).ToAsyncEnumerable();
     }
 
+    /// <summary>
+    /// The key <paramref name="path"/> really leads to once every symbolic link is followed, so that two keys naming
+    /// one folder compare equal. Refused (as any other operation would be) when it loops or leads outside the root.
+    /// </summary>
+    public ObjectPath Canonicalize(ObjectPath path)
+    {
+        var real = ResolvePrefix(path);
+        var relative = Path.GetRelativePath(RootDirectory, real);
+        return new ObjectPath(Bucket, relative == "." ? "" : relative.Replace(Path.DirectorySeparatorChar, '/'));
+    }
+
     public Task DeleteAsync(ObjectPath path, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -256,7 +267,17 @@ public sealed class LocalDirectoryStore : IObjectStore
             return RootDirectory;
         }
 
-        var real = RealPath.ResolveUnder(RootDirectory, key.Split('/'));
+        string real;
+        try
+        {
+            real = RealPath.ResolveUnder(RootDirectory, key.Split('/'));
+        }
+        catch (IOException)
+        {
+            // The kernel's ELOOP: the path names nothing, and the caller's message must not carry server paths.
+            throw ModelArtsErrors.PathInvalidCharacters(path.ToUri(), "its symbolic links form a loop");
+        }
+
         if (!RealPath.IsWithin(real, RootDirectory))
         {
             throw ModelArtsErrors.PathInvalidCharacters(

@@ -39,6 +39,29 @@ public sealed class OutputNameAllocatorTests
         Assert.Equal("v1.2/readme_2", names.Allocate("v1.2/readme"));
     }
 
+    [Fact]
+    public void A_name_taken_literally_is_skipped_when_numbering()
+    {
+        var names = new OutputNameAllocator();
+        names.Allocate("1.jpg");
+        names.Allocate("1_2.jpg");
+        Assert.Equal("1_3.jpg", names.Allocate("1.jpg"));
+        Assert.Equal("1_4.JPG", names.Allocate("1.JPG"));
+    }
+
+    [Fact]
+    public void Many_listings_of_one_name_cost_a_constant_number_of_probes_each()
+    {
+        const int Listings = 20_000;
+        var names = new OutputNameAllocator();
+
+        var allocated = Enumerable.Range(0, Listings).Select(_ => names.Allocate("cat/1.jpg")).ToList();
+
+        Assert.Equal("cat/1_20000.jpg", allocated[^1]);
+        Assert.Equal(Listings, allocated.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.True(names.Probes < 2L * Listings, $"{names.Probes} probes for {Listings} names");
+    }
+
     [Property]
     public Property Every_allocated_name_is_unique(string[] wanted)
     {

@@ -133,6 +133,43 @@ public sealed class FolderDatasetScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_voc_file_linking_outside_the_root_or_in_a_loop_is_reported_as_the_annotation_for_the_sample_to_refuse()
+    {
+        CreateFiles("boxes/out.jpg", "boxes/loop.jpg", "boxes/fine.jpg", "secret.xml");
+        var outside = Directory.CreateDirectory(System.IO.Path.Join(_directory.Path, "..", $"outside-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            File.CreateSymbolicLink(_directory.Combine("boxes", "out.xml"), System.IO.Path.Join(outside, "secret.xml"));
+            File.WriteAllText(System.IO.Path.Join(outside, "secret.xml"), "<annotation/>");
+            File.CreateSymbolicLink(_directory.Combine("boxes", "loop.xml"), "loop.xml");
+
+            var scanned = await ScanAsync("boxes", TaskTypes.ObjectDetection);
+
+            Assert.Equal(
+                [
+                    ("fine.jpg", null),
+                    ("loop.jpg", "obs://datasets/boxes/loop.xml"),
+                    ("out.jpg", "obs://datasets/boxes/out.xml"),
+                ],
+                scanned.Select(item => (item.RelativePath, item.Sample.AnnotationLocation)));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_image_whose_name_holds_a_newline_is_still_a_sample()
+    {
+        CreateFiles("odd/line\nbreak.jpg", "odd/plain.jpg");
+
+        var scanned = await ScanAsync("odd", TaskTypes.ObjectDetection);
+
+        Assert.Equal(["line\nbreak.jpg", "plain.jpg"], scanned.Select(item => item.RelativePath));
+    }
+
+    [Fact]
     public async Task A_missing_folder_has_no_samples() =>
         Assert.Empty(await ScanAsync("missing", TaskTypes.ImageClassification));
 

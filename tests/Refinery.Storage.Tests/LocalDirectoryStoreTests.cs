@@ -283,12 +283,35 @@ public sealed class LocalDirectoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_symbolic_link_loop_is_an_error_not_a_hang()
+    public async Task A_symbolic_link_loop_is_a_4313_naming_the_object_not_the_server_path_and_not_a_hang()
     {
         Directory.CreateSymbolicLink(Path.Join(_root, "loop"), "loop");
 
-        await Assert.ThrowsAsync<IOException>(() => _store.StatAsync(At("loop/a.txt"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ModelArtsException>(() => _store.StatAsync(At("loop/a.txt"), CancellationToken.None));
+        Assert.Equal("ModelArts.4313", error.ErrorCode);
+        Assert.Contains("obs://data/loop/a.txt", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_root, error.Message, StringComparison.Ordinal);
+        await AssertConfinementErrorAsync(() => ListKeysAsync("loop"));
         Assert.Empty(await ListKeysAsync(""));
+    }
+
+    [Fact]
+    public void Canonicalize_follows_an_alias_inside_the_root_to_the_key_it_names()
+    {
+        Directory.CreateDirectory(Path.Join(_root, "real", "deeper"));
+        Directory.CreateSymbolicLink(Path.Join(_root, "alias"), "real");
+
+        Assert.Equal(At("real/deeper/new"), _store.Canonicalize(At("alias/deeper/new")));
+        Assert.Equal(At("real"), _store.Canonicalize(At("alias/")));
+        Assert.Equal(At(""), _store.Canonicalize(At("")));
+    }
+
+    [Fact]
+    public async Task Canonicalize_refuses_a_path_through_a_link_that_leads_outside_the_root()
+    {
+        Directory.CreateSymbolicLink(Path.Join(_root, "escape"), Directory.CreateDirectory(_directory.Combine("outside")).FullName);
+
+        await AssertConfinementErrorAsync(() => Task.FromResult(_store.Canonicalize(At("escape/out"))));
     }
 
     [Fact]

@@ -107,6 +107,7 @@ public static class RefineryServer
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(jobStorage));
         services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
 
+        services.AddSingleton<StagingCleaner>();
         services.AddSingleton<VersionLifecycle>();
         services.AddSingleton<StopSignal>();
         services.AddSingleton<InputResolver>();

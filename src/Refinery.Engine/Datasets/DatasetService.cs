@@ -35,7 +35,7 @@ public sealed class DatasetService(
             throw ModelArtsErrors.InvalidArgument("work_path", "must be a folder inside a bucket, not a bare bucket");
         }
 
-        if (work.IsSameOrUnder(data))
+        if (buckets.LiesWithin(work, data))
         {
             throw ModelArtsErrors.WorkPathInsideInput("work_path", work.ToUri(), data.ToUri());
         }

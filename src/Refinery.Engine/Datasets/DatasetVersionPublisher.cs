@@ -26,11 +26,11 @@ public sealed class DatasetVersionPublisher(IObjectStore store, DatasetService d
         }
 
         var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.DatasetId == workPath.Path, cancellationToken)
-            ?? throw new InvalidOperationException($"Dataset {workPath.Path} no longer exists; the output stays at {outputRoot}.");
+            ?? throw new ModelArtsException(400, "ModelArts.4352", $"Dataset {workPath.Path} no longer exists; the output stays at {outputRoot}.");
         var name = workPath.VersionName is { Length: > 0 } wanted ? wanted : $"V{dataset.NextVersionNumber:D3}";
         if (await db.DatasetVersions.AnyAsync(v => v.DatasetId == dataset.DatasetId && v.Name == name, cancellationToken))
         {
-            throw new InvalidOperationException($"Dataset version '{name}' was created meanwhile in dataset {dataset.DatasetId}.");
+            throw new ModelArtsException(400, "ModelArts.4371", $"Dataset version '{name}' was created meanwhile in dataset {dataset.DatasetId}.");
         }
 
         var datasetWork = StoragePathParser.Parse("work_path", dataset.WorkPath);

@@ -44,7 +44,7 @@ public sealed class VersionJobs(
                 if (attempts >= options.MaxShardAttempts)
                 {
                     await lifecycle.FailAsync(
-                        versionId, $"Shard {shardIndex} failed {attempts} times; last error: {exception.Message}", cancellationToken);
+                        versionId, $"Shard {shardIndex} failed {attempts} times; last error: {FailureMessage.ReasonOf(exception)}", cancellationToken);
                     return;
                 }
 
@@ -66,7 +66,7 @@ public sealed class VersionJobs(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(exception, "Version {VersionId} failed while {Stage}", versionId, stage);
-            await lifecycle.FailAsync(versionId, $"The version failed while {stage}: {exception.Message}", cancellationToken);
+            await lifecycle.FailAsync(versionId, FailureMessage.For(stage, exception), cancellationToken);
         }
     }
 

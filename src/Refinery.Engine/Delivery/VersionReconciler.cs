@@ -4,6 +4,7 @@ using Refinery.Catalog;
 using Refinery.Domain;
 using Refinery.Engine.Datasets;
 using Refinery.Engine.Lifecycle;
+using Refinery.Engine.Staging;
 
 namespace Refinery.Engine.Delivery;
 
@@ -17,6 +18,7 @@ public sealed class VersionReconciler(
     IDbContextFactory<CatalogContext> catalog,
     IJobScheduler scheduler,
     VersionLifecycle lifecycle,
+    StagingCleaner stagingCleaner,
     EngineOptions options,
     ILogger<VersionReconciler> logger)
 {
@@ -57,6 +59,12 @@ public sealed class VersionReconciler(
         if (resumed > 0)
         {
             logger.LogInformation("Resumed {Count} unfinished versions", resumed);
+        }
+
+        // Staging whose clearing a crash interrupted when its version ended.
+        if (await stagingCleaner.SweepAsync(cancellationToken) is > 0 and var cleared)
+        {
+            logger.LogInformation("Cleared the staging of {Count} ended versions", cleared);
         }
 
         return resumed;

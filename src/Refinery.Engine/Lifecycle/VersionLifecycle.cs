@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
+using Refinery.Engine.Staging;
 
 namespace Refinery.Engine.Lifecycle;
 
@@ -9,7 +10,7 @@ namespace Refinery.Engine.Lifecycle;
 /// The only code that moves a version between statuses. Every move is a conditional update (from the statuses it
 /// is allowed from), so a stop racing a completion has exactly one winner; the task mirrors its latest version.
 /// </summary>
-public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, TimeProvider clock)
+public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, TimeProvider clock, StagingCleaner staging)
 {
     private static readonly int[] _active = [(int)VersionStatus.Initialized, (int)VersionStatus.Running];
 
@@ -42,27 +43,26 @@ public sealed class VersionLifecycle(IDbContextFactory<CatalogContext> catalog, 
             .ExecuteUpdateAsync(set => set.SetProperty(version => version.HeartbeatAt, now), cancellationToken);
     }
 
-    /// <summary>Initialized or running → stopped. False when the version had already finished.</summary>
+    /// <summary>Initialized or running → stopped, its staging cleared. False when the version had already finished.</summary>
     public Task<bool> StopAsync(string versionId, CancellationToken cancellationToken) =>
-        FinishAsync(versionId, VersionStatus.Stopped, errorMessage: null, counts: null, resultJson: null, _active, cancellationToken);
+        EndAsync(versionId, VersionStatus.Stopped, errorMessage: null, cancellationToken);
 
-    /// <summary>Initialized or running → failed, with the reason a user reads in <c>error_msg</c>.</summary>
+    /// <summary>Initialized or running → failed, with the reason a user reads in <c>error_msg</c>; its staging cleared.</summary>
     public Task<bool> FailAsync(string versionId, string errorMessage, CancellationToken cancellationToken) =>
-        FinishAsync(versionId, VersionStatus.Failed, errorMessage, counts: null, resultJson: null, _active, cancellationToken);
+        EndAsync(versionId, VersionStatus.Failed, errorMessage, cancellationToken);
 
-    private async Task<bool> FinishAsync(
-        string versionId,
-        VersionStatus status,
-        string? errorMessage,
-        VersionCounts? counts,
-        string? resultJson,
-        int[] allowedFrom,
-        CancellationToken cancellationToken)
+    private async Task<bool> EndAsync(string versionId, VersionStatus status, string? errorMessage, CancellationToken cancellationToken)
     {
-        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var finished = await FinishInAsync(db, versionId, status, errorMessage, counts, resultJson, allowedFrom, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        bool finished;
+        await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            finished = await FinishInAsync(db, versionId, status, errorMessage, counts: null, resultJson: null, _active, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Workers still finishing a sample may write a little more; they clear again when they see the version ended.
+        await staging.ClearIfEndedAsync(versionId, cancellationToken);
         return finished;
     }
 

@@ -21,6 +21,7 @@ public sealed class ShardRunner(
     IDbContextFactory<CatalogContext> catalog,
     IObjectStore inputs,
     StagingArea staging,
+    StagingCleaner stagingCleaner,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
     ReduceTrigger reduce,
@@ -39,6 +40,7 @@ public sealed class ShardRunner(
                 .SingleOrDefaultAsync(s => s.VersionId == versionId && s.ShardIndex == shardIndex, cancellationToken);
             if (version?.Status != (int)VersionStatus.Running || shard is null || shard.Done)
             {
+                await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
                 return;
             }
 
@@ -54,6 +56,7 @@ public sealed class ShardRunner(
         if (results is null)
         {
             logger.LogInformation("Version {VersionId} stopped; shard {Shard} abandoned", versionId, shardIndex);
+            await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken); // what this shard wrote after the stop
             return;
         }
 
@@ -110,7 +113,10 @@ public sealed class ShardRunner(
                 .SetProperty(shard => shard.CompletedAt, now), cancellationToken);
         if (marked == 0)
         {
-            return; // another delivery of this shard got there first; its files are the same as ours
+            // Another delivery of this shard got there first (its files are the same as ours), or the version ended
+            // while this one ran and the results just written are the ended version's leftovers.
+            await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
+            return;
         }
 
         await ShardProgress.RecountAsync(db, versionId, cancellationToken);

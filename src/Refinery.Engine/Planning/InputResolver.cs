@@ -10,15 +10,23 @@ namespace Refinery.Engine.Planning;
 
 /// <summary>
 /// Turns a version's inputs into a stream of samples: an OBS folder (scanned recursively), an OBS <c>.manifest</c>
-/// file, or the published output of another task. Streams: it never holds the dataset in memory.
+/// file, or the published output of another task. Streams: it never holds the dataset in memory, only each sample's
+/// id and output name when inputs can list a sample twice.
 /// </summary>
 public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogContext> catalog)
 {
+    /// <param name="duplicates">Counts the samples listed more than once; only their first listing is yielded.</param>
     public async IAsyncEnumerable<PlannedSample> ResolveAsync(
-        IReadOnlyList<ProcessorDataSource> inputs, string taskType, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyList<ProcessorDataSource> inputs,
+        string taskType,
+        DuplicateListings duplicates,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // A single folder input cannot produce colliding names; everything else goes through the allocator.
-        var names = inputs.Count == 1 && !IsManifestInput(inputs[0]) ? null : new OutputNameAllocator();
+        ArgumentNullException.ThrowIfNull(duplicates);
+
+        // A single folder input lists each file once, so its names cannot collide; everything else is checked.
+        var canRepeat = inputs.Count > 1 || IsManifestInput(inputs[0]);
+        var names = canRepeat ? new OutputNameAllocator() : null;
         for (var index = 0; index < inputs.Count; index++)
         {
             var input = inputs[index];
@@ -34,7 +42,14 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
 
             await foreach (var planned in samples)
             {
-                yield return names is null ? planned : planned with { OutputName = names.Allocate(planned.OutputName) };
+                if (names is null)
+                {
+                    yield return planned;
+                }
+                else if (duplicates.IsFirstListing(planned.Sample))
+                {
+                    yield return planned with { OutputName = names.Allocate(planned.OutputName) };
+                }
             }
         }
     }
@@ -84,7 +99,7 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var manifest = await db.DatasetVersions.Where(version => version.VersionId == datasetVersionId)
             .Select(version => version.ManifestPath).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"Dataset version {datasetVersionId} no longer exists.");
+            ?? throw ModelArtsErrors.DatasetVersionNotFound(datasetVersionId, status: 400);
         return StoragePathParser.Parse("inputs.version_id", manifest);
     }
 
@@ -96,15 +111,15 @@ public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogC
             .Where(v => v.TaskId == taskId && v.Status == (int)VersionStatus.Completed && (versionId == null || v.VersionId == versionId))
             .OrderByDescending(v => v.Sequence)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"Task {taskId} has no completed version{(versionId is null ? "" : $" {versionId}")} to read.");
+            ?? throw ModelArtsErrors.InvalidArgument("inputs.source", $"task {taskId} has no completed version{(versionId is null ? "" : $" {versionId}")} to read");
         var workPath = TaskJson.ReadWorkPath(version.WorkPathJson)
-            ?? throw new InvalidOperationException($"Task {taskId} version {version.VersionName} published no output.");
+            ?? throw ModelArtsErrors.InvalidArgument("inputs.source", $"task {taskId} version {version.VersionName} published no output");
         return StoragePathParser.Parse("inputs.source", workPath.OutputPath!).Combine("output.manifest");
     }
 
     private static string OutputNameOf(Sample sample)
     {
-        var fileName = sample.Source[(sample.Source.LastIndexOf('/') + 1)..];
-        return sample.Labels.Count > 0 ? $"{sample.Labels[0]}/{fileName}" : fileName;
+        var fileName = LabelFolderName.From(sample.Source[(sample.Source.LastIndexOf('/') + 1)..]);
+        return sample.Labels.Count > 0 ? $"{LabelFolderName.From(sample.Labels[0])}/{fileName}" : fileName;
     }
 }

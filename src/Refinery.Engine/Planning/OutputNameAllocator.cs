@@ -2,14 +2,20 @@ namespace Refinery.Engine.Planning;
 
 /// <summary>
 /// Keeps output names unique within a version when inputs can collide (manifests, several inputs): the second
-/// <c>cat/1.jpg</c> becomes <c>cat/1_2.jpg</c>. Holds one string per sample, the planner's only per-sample state.
+/// <c>cat/1.jpg</c> becomes <c>cat/1_2.jpg</c>. Holds one string per sample, the planner's only per-sample state, plus
+/// the next suffix to try for each name that collided, so n listings of one name cost n look-ups, not n²/2.
 /// </summary>
 public sealed class OutputNameAllocator
 {
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Names tried so far, taken or not: the allocator's whole cost, for tests that show it stays linear.</summary>
+    public long Probes { get; private set; }
 
     public string Allocate(string wanted)
     {
+        Probes++;
         if (_taken.Add(wanted))
         {
             return wanted;
@@ -18,11 +24,14 @@ public sealed class OutputNameAllocator
         var folderEnd = wanted.LastIndexOf('/') + 1;
         var dot = wanted.LastIndexOf('.');
         var stemEnd = dot > folderEnd ? dot : wanted.Length;
-        for (var suffix = 2; ; suffix++)
+        var suffix = _nextSuffix.GetValueOrDefault(wanted, 2);
+        for (; ; suffix++)
         {
+            Probes++;
             var candidate = $"{wanted[..stemEnd]}_{suffix}{wanted[stemEnd..]}";
             if (_taken.Add(candidate))
             {
+                _nextSuffix[wanted] = suffix + 1;
                 return candidate;
             }
         }

@@ -19,6 +19,7 @@ public sealed class VersionPlanner(
     IDbContextFactory<CatalogContext> catalog,
     InputResolver inputs,
     StagingArea staging,
+    StagingCleaner stagingCleaner,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
     IJobScheduler scheduler,
@@ -49,12 +50,14 @@ public sealed class VersionPlanner(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return; // stopped while planning: nothing to record
+            // Stopped while planning: nothing to record, and the shard lists written so far go.
+            await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
+            return;
         }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "Planning version {VersionId} failed", versionId);
-            await lifecycle.FailAsync(versionId, $"Reading the inputs failed: {exception.Message}", cancellationToken);
+            await lifecycle.FailAsync(versionId, FailureMessage.For("reading the inputs", exception), cancellationToken);
             return;
         }
 
@@ -78,7 +81,8 @@ public sealed class VersionPlanner(
         var buffer = new List<ShardEntry>(options.ShardSize);
         var shardCount = 0;
         long ordinal = 0;
-        await foreach (var planned in inputs.ResolveAsync(TaskJson.ReadInputs(version.InputsJson), taskType, cancellationToken))
+        var duplicates = new DuplicateListings();
+        await foreach (var planned in inputs.ResolveAsync(TaskJson.ReadInputs(version.InputsJson), taskType, duplicates, cancellationToken))
         {
             buffer.Add(new ShardEntry(ordinal++, planned.OutputName, planned.Sample));
             if (buffer.Count == options.ShardSize)
@@ -92,6 +96,9 @@ public sealed class VersionPlanner(
             await FlushAsync();
         }
 
+        // Before the plan is recorded as complete, so the reduce always finds it.
+        await JsonLinesFile.WriteAsync(
+            staging.Store, staging.Duplicates(version.VersionId), duplicates.Duplicates, EngineJsonContext.Default.DuplicateListing, cancellationToken);
         return (shardCount, (int)ordinal);
 
         async Task FlushAsync()

@@ -24,6 +24,7 @@ namespace Refinery.Engine.Reducing;
 public sealed class VersionReducer(
     IDbContextFactory<CatalogContext> catalog,
     StagingArea staging,
+    StagingCleaner stagingCleaner,
     OutputPublisher publisher,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
@@ -102,7 +103,7 @@ public sealed class VersionReducer(
         }
 
         stopSignal.Forget(versionId);
-        await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+        await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
     }
 
     /// <summary>
@@ -163,6 +164,9 @@ public sealed class VersionReducer(
         CancellationToken cancellationToken)
     {
         var counts = new VersionCountsBuilder();
+        var duplicates = await JsonLinesFile.ReadAsync(
+                staging.Store, staging.Duplicates(version.VersionId), EngineJsonContext.Default.DuplicateListing, cancellationToken)
+            .ToDictionaryAsync(listing => listing.SampleId, StringComparer.Ordinal, cancellationToken);
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -172,6 +176,11 @@ public sealed class VersionReducer(
         {
             counts.Add(result.Property);
             var amended = await amendments.TakeAsync(result.Ordinal, cancellationToken) is { } extra ? Amend(result, extra) : result;
+            if (duplicates.TryGetValue(result.SampleId, out var listing))
+            {
+                amended = amended with { Description = [.. amended.Description, listing.Description] };
+            }
+
             db.Results.Add(ToRecord(version.VersionId, amended, outputRoot));
             if (++pending == InsertBatchSize)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Refinery.Engine.Planning;
 
 namespace Refinery.Engine.Staging;
 
@@ -9,4 +10,5 @@ namespace Refinery.Engine.Staging;
     UseStringEnumConverter = false)]
 [JsonSerializable(typeof(ShardEntry))]
 [JsonSerializable(typeof(ShardResult))]
+[JsonSerializable(typeof(DuplicateListing))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;

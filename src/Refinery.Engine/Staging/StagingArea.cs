@@ -18,6 +18,9 @@ public sealed class StagingArea(IObjectStore store, string bucket)
     public ObjectPath ShardResults(string versionId, int shardIndex) =>
         new(bucket, $"{versionId}/shards/{shardIndex:D5}.results.jsonl");
 
+    /// <summary>The samples the plan found listed more than once, written when planning ends.</summary>
+    public ObjectPath Duplicates(string versionId) => new(bucket, $"{versionId}/duplicates.jsonl");
+
     /// <summary>The version's output as it will be published: <c>Data/…</c> and <c>output.manifest</c>.</summary>
     public ObjectPath Output(string versionId) => new(bucket, $"{versionId}/output");
 }

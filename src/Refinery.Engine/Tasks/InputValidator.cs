@@ -50,11 +50,24 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
     public async Task<(WorkPath WorkPath, ObjectPath OutputBase)> ValidateWorkPathAsync(
         string projectId, WorkPath workPath, IReadOnlyList<ProcessorDataSource> inputs, CancellationToken cancellationToken)
     {
-        if (workPath.Type != SourceTypes.Dataset)
+        var (validated, outputBase, field) = workPath.Type == SourceTypes.Dataset
+            ? await ValidateDatasetWorkPathAsync(projectId, workPath, cancellationToken)
+            : (workPath, ValidateObsWorkPath(workPath), "work_path.path");
+        foreach (var input in inputs.Where(input => input.Type == SourceTypes.Obs))
         {
-            return (workPath, ValidateWorkPath(workPath, inputs));
+            var source = StoragePathParser.Parse("inputs.source", input.Source!);
+            if (buckets.LiesWithin(outputBase, source))
+            {
+                throw ModelArtsErrors.WorkPathInsideInput(field, outputBase.ToUri(), source.ToUri());
+            }
         }
 
+        return (validated, outputBase);
+    }
+
+    private async Task<(WorkPath WorkPath, ObjectPath OutputBase, string Field)> ValidateDatasetWorkPathAsync(
+        string projectId, WorkPath workPath, CancellationToken cancellationToken)
+    {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.DatasetId == workPath.Path && d.ProjectId == projectId, cancellationToken)
             ?? throw ModelArtsErrors.DatasetNotFound(workPath.Path ?? "", status: 400);
@@ -64,7 +77,7 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
             throw new ModelArtsException(400, "ModelArts.4371", $"Dataset version '{name}' already exists in dataset {dataset.DatasetId}.");
         }
 
-        return (workPath with { Name = dataset.Name }, StoragePathParser.Parse("work_path", dataset.WorkPath));
+        return (workPath with { Name = dataset.Name }, StoragePathParser.Parse("work_path", dataset.WorkPath), "work_path (the dataset's work path)");
     }
 
     private async Task<ProcessorDataSource> ResolveDatasetVersionAsync(string projectId, ProcessorDataSource input, CancellationToken cancellationToken)
@@ -79,25 +92,10 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
         return input with { Name = dataset.Name, VersionId = version.VersionId, VersionName = version.Name };
     }
 
-    private ObjectPath ValidateWorkPath(WorkPath workPath, IReadOnlyList<ProcessorDataSource> inputs)
-    {
-        if (workPath.Type != SourceTypes.Obs)
-        {
-            throw ModelArtsErrors.InvalidArgument("work_path.type", $"must be {SourceTypes.Obs}, got '{workPath.Type}'");
-        }
-
-        var output = ParseInBucket("work_path.path", workPath.Path);
-        foreach (var input in inputs.Where(input => input.Type == SourceTypes.Obs))
-        {
-            var source = StoragePathParser.Parse("inputs.source", input.Source!);
-            if (output.IsSameOrUnder(source))
-            {
-                throw ModelArtsErrors.WorkPathInsideInput("work_path.path", output.ToUri(), source.ToUri());
-            }
-        }
-
-        return output;
-    }
+    private ObjectPath ValidateObsWorkPath(WorkPath workPath) =>
+        workPath.Type == SourceTypes.Obs
+            ? ParseInBucket("work_path.path", workPath.Path)
+            : throw ModelArtsErrors.InvalidArgument("work_path.type", $"must be {SourceTypes.Obs}, got '{workPath.Type}'");
 
     private ObjectPath ParseInBucket(string field, string? value)
     {

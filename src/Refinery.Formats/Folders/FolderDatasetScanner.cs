@@ -64,8 +64,17 @@ public static class FolderDatasetScanner
         foreach (var extension in _annotationExtensions)
         {
             var candidate = image with { Key = stem + extension };
-            if (await store.StatAsync(candidate, cancellationToken).ConfigureAwait(false) is not null)
+            try
             {
+                if (await store.StatAsync(candidate, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return candidate;
+                }
+            }
+            catch (ModelArtsException)
+            {
+                // The store refuses to look (a link out of the root or in a loop, a control character in the name).
+                // One sample's problem: it becomes the annotation, so the sample's outcome names the refusal.
                 return candidate;
             }
         }

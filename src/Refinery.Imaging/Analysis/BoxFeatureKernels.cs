@@ -62,8 +62,8 @@ public static class BoxFeatureKernels
     }
 
     /// <summary>
-    /// bbox_overlap: <c>area(box ∩ ∪ others) / area(box)</c>, the union computed exactly by coordinate compression
-    /// (a sweep over the x-slabs of the clipped rectangles, merging their y-intervals in each slab).
+    /// bbox_overlap: <c>area(box ∩ ∪ others) / area(box)</c>, the union of the others clipped to the box computed exactly
+    /// by <see cref="RectangleUnion"/>: O(n + k log k) for n boxes of which k touch this one.
     /// </summary>
     public static double Overlap(IReadOnlyList<BoxRect> boxes, int index)
     {
@@ -86,7 +86,7 @@ public static class BoxFeatureKernels
             }
         }
 
-        return clipped.Count == 0 ? 0 : Math.Min(1, UnionArea(clipped) / box.Area);
+        return clipped.Count == 0 ? 0 : Math.Min(1, RectangleUnion.Area(clipped) / box.Area);
     }
 
     /// <summary>bbox_brightness: brightness (mean perceived brightness / 255) of the box crop at full resolution.</summary>
@@ -111,45 +111,5 @@ public static class BoxFeatureKernels
         var right = Math.Clamp((int)Math.Ceiling(box.XMax), left + 1, width);
         var bottom = Math.Clamp((int)Math.Ceiling(box.YMax), top + 1, height);
         return new Rect(left, top, right - left, bottom - top);
-    }
-
-    private static double UnionArea(List<BoxRect> rectangles)
-    {
-        var xs = rectangles.SelectMany(r => new[] { r.XMin, r.XMax }).Distinct().Order().ToArray();
-        var intervals = new List<(double Start, double End)>();
-        var area = 0.0;
-        for (var slab = 0; slab + 1 < xs.Length; slab++)
-        {
-            double left = xs[slab], right = xs[slab + 1];
-            intervals.Clear();
-            foreach (var r in rectangles)
-            {
-                if (r.XMin <= left && r.XMax >= right)
-                {
-                    intervals.Add((r.YMin, r.YMax));
-                }
-            }
-
-            intervals.Sort();
-            var covered = 0.0;
-            double runStart = 0, runEnd = 0;
-            var isRunOpen = false;
-            foreach (var (start, end) in intervals)
-            {
-                if (isRunOpen && start <= runEnd)
-                {
-                    runEnd = Math.Max(runEnd, end);
-                    continue;
-                }
-
-                covered += isRunOpen ? runEnd - runStart : 0;
-                (runStart, runEnd, isRunOpen) = (start, end, true);
-            }
-
-            covered += isRunOpen ? runEnd - runStart : 0;
-            area += covered * (right - left);
-        }
-
-        return area;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OpenCvSharp;
 using Refinery.Domain;
+using Refinery.Formats.Voc;
 using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Storage;
@@ -36,6 +37,11 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
             {
                 boxes = null; // an annotation that is gone leaves the image features
             }
+        }
+
+        if (boxes is not null && VocLimits.FindObjectCountViolation(boxes.Count) is { } tooMany)
+        {
+            return Failed(sample, $"its annotation cannot be analysed: {tooMany}");
         }
 
         var (encoded, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, path, _decoder.Limits.MaxBytes, cancellationToken);

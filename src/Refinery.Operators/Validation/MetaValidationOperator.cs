@@ -237,9 +237,14 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
             read = VocAnnotationReader.Read(stream);
         }
 
-        var validation = read.Succeeded
-            ? VocAnnotationValidator.Validate(read.Annotation, image.Width, image.Height, image.Channels, image.XScale, image.YScale)
-            : AnnotationValidation.Dropped($"the XML cannot be parsed: {read.Failure}");
+        if (!read.Succeeded)
+        {
+            return (AnnotationValidation.Dropped($"the XML cannot be parsed: {read.Failure}"), path);
+        }
+
+        var validation = VocLimits.FindObjectCountViolation(read.Annotation.Objects.Count) is { } tooMany
+            ? AnnotationValidation.Dropped(tooMany)
+            : VocAnnotationValidator.Validate(read.Annotation, image.Width, image.Height, image.Channels, image.XScale, image.YScale);
         return (validation, path);
     }
 

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Refinery.Imaging.Analysis;
 
 namespace Refinery.Imaging.Tests.Analysis;
@@ -52,6 +55,39 @@ public sealed class BoxFeatureKernelsTests
     }
 
     [Fact]
+    public void Nested_touching_and_separate_boxes_count_each_covered_point_once()
+    {
+        // A 10×10 box; B covers its left half, C its top half, D only touches its right edge, E is a degenerate line.
+        BoxRect[] boxes = [new(0, 0, 10, 10), new(-5, -5, 5, 15), new(0, -5, 20, 5), new(10, 0, 20, 10), new(2, 2, 2, 8)];
+
+        Assert.Equal(0.75, BoxFeatureKernels.Overlap(boxes, 0));
+        Assert.Equal(0.5, BoxFeatureKernels.Overlap(boxes, 3));
+    }
+
+    [Property(MaxTest = 300)]
+    public Property The_union_area_of_integer_rectangles_is_bit_for_bit_the_slab_merge_reference(int seed, PositiveInt count)
+    {
+        var rectangles = RandomRectangles(new Random(seed), 1 + (count.Get % 60), random => random.Next(0, 200));
+        return (RectangleUnion.Area(rectangles) == SlabMergeUnion.Area(rectangles)).ToProperty();
+    }
+
+    [Property(MaxTest = 300)]
+    public Property The_union_area_of_fractional_rectangles_agrees_with_the_slab_merge_reference_to_rounding(int seed, PositiveInt count)
+    {
+        var rectangles = RandomRectangles(new Random(seed), 1 + (count.Get % 60), random => Math.Round(random.NextDouble() * 200, 2));
+        var reference = SlabMergeUnion.Area(rectangles);
+        return (Math.Abs(RectangleUnion.Area(rectangles) - reference) <= 1e-12 * reference).ToProperty();
+    }
+
+    [Fact]
+    public void The_union_of_a_thousand_heavily_overlapping_rectangles_is_the_slab_merge_reference()
+    {
+        var rectangles = RandomRectangles(new Random(7), 1000, random => random.Next(0, 400));
+
+        Assert.Equal(SlabMergeUnion.Area(rectangles), RectangleUnion.Area(rectangles));
+    }
+
+    [Fact]
     public void Box_brightness_and_clarity_read_the_crop_only()
     {
         using var image = TestImages.UniformGrey(200, 100, 0);
@@ -77,4 +113,12 @@ public sealed class BoxFeatureKernelsTests
         Assert.Equal(2, values.Count);
         Assert.Single(values.Boxes);
     }
+
+    /// <summary>Random rectangles of positive extent, as bbox_overlap hands them to the union (degenerate ones are left out there).</summary>
+    private static BoxRect[] RandomRectangles(Random random, int count, Func<Random, double> coordinate) =>
+        [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            double x0 = coordinate(random), x1 = coordinate(random), y0 = coordinate(random), y1 = coordinate(random);
+            return new BoxRect(Math.Min(x0, x1), Math.Min(y0, y1), Math.Max(x0, x1) + 1, Math.Max(y0, y1) + 1);
+        })];
 }

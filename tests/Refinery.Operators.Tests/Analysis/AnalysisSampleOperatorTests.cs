@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Formats.Voc;
 using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
@@ -75,6 +76,25 @@ public sealed class AnalysisSampleOperatorTests
         Assert.Equal(2, values["bbox_num"]!.GetValue<int>());
         Assert.Equal([0.5, 0.5], values["bbox_overlap"]!.AsArray().Select(node => node!.GetValue<double>()));
         Assert.Equal(2, values["bbox_clarity"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_sample_with_more_boxes_than_the_limit_is_a_failed_outcome_naming_the_limit()
+    {
+        var boxes = new FixedBoxReader(new Dictionary<string, BoxRect[]>
+        {
+            ["obs://bucket/crowd.jpg"] = [.. Enumerable.Range(0, VocLimits.MaxObjectsPerImage + 1).Select(i => new BoxRect(i % 90, 0, (i % 90) + 10, 10))],
+            ["obs://bucket/full.jpg"] = [.. Enumerable.Range(0, VocLimits.MaxObjectsPerImage).Select(i => new BoxRect(i % 90, 0, (i % 90) + 10, 10))],
+        });
+        var parameters = Params("""{"task_type": "object_detection"}""");
+
+        var crowd = await ProcessAsync("crowd.jpg", SampleImages.SceneJpeg(100, 100), parameters, boxes);
+        var full = await ProcessAsync("full.jpg", SampleImages.SceneJpeg(100, 100), parameters, boxes);
+
+        Assert.Equal(ResultProperty.Deleted, crowd.Property);
+        Assert.Contains($"{VocLimits.MaxObjectsPerImage + 1} objects, more than the limit of {VocLimits.MaxObjectsPerImage}", crowd.Description[0], StringComparison.Ordinal);
+        Assert.Equal(ResultProperty.Reserved, full.Property);
+        Assert.Equal(VocLimits.MaxObjectsPerImage, full.Values!["bbox_overlap"]!.AsArray().Count);
     }
 
     [Fact]

@@ -42,6 +42,18 @@ public sealed class MetaValidationAnnotationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_annotation_with_more_objects_than_the_limit_is_dropped_with_the_limit_named()
+    {
+        var objects = Enumerable.Repeat(Box("cat", 10, 10, 50, 50), VocLimits.MaxObjectsPerImage + 1).ToArray();
+
+        var outcome = await RunAsync(Voc(Size, objects));
+
+        Assert.Equal(ResultProperty.Modified, outcome.Property);
+        Assert.Null(outcome.Output!.AnnotationLocation);
+        Assert.Equal([$"dropped the annotation: it has {VocLimits.MaxObjectsPerImage + 1} objects, more than the limit of {VocLimits.MaxObjectsPerImage} per image"], outcome.Description);
+    }
+
+    [Fact]
     public async Task A_box_more_than_half_outside_the_image_is_dropped()
     {
         var outcome = await RunAsync(Voc(Size, Box("cat", 10, 10, 50, 50), Box("dog", 85, 10, 125, 30)));
