@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Refinery.Catalog;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
@@ -38,7 +39,7 @@ public sealed class StagingCleanerTests : IAsyncLifetime
         await AddVersionWithStagingAsync("failed", VersionStatus.Failed);
         await AddVersionWithStagingAsync("stopped", VersionStatus.Stopped);
         await AddVersionWithStagingAsync("running", VersionStatus.Running);
-        var cleaner = new StagingCleaner(_catalog, _staging);
+        var cleaner = new StagingCleaner(_catalog, _staging, NullLogger<StagingCleaner>.Instance);
 
         Assert.Equal(2, await cleaner.SweepAsync(CancellationToken.None));
 
@@ -55,11 +56,26 @@ public sealed class StagingCleanerTests : IAsyncLifetime
     {
         await AddVersionWithStagingAsync("done", VersionStatus.Completed);
 
-        Assert.True(await new StagingCleaner(_catalog, _staging).ClearIfEndedAsync("done", CancellationToken.None));
+        Assert.True(await new StagingCleaner(_catalog, _staging, NullLogger<StagingCleaner>.Instance).ClearIfEndedAsync("done", CancellationToken.None));
 
         Assert.False(HasStaging("done"));
         await using var db = await _catalog.CreateDbContextAsync();
         Assert.Equal(1, await db.Shards.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_clear_racing_a_worker_still_writing_is_left_to_the_sweep_instead_of_failing_the_caller()
+    {
+        await AddVersionWithStagingAsync("stopped", VersionStatus.Stopped);
+        var store = new BusyDirectoryStore((LocalDirectoryStore)_staging.Store);
+        var cleaner = new StagingCleaner(_catalog, new StagingArea(store, "staging"), NullLogger<StagingCleaner>.Instance);
+
+        Assert.False(await cleaner.ClearIfEndedAsync("stopped", CancellationToken.None));
+        Assert.True(HasStaging("stopped"));
+
+        store.WriterFinished = true;
+        Assert.Equal(1, await cleaner.SweepAsync(CancellationToken.None));
+        Assert.False(HasStaging("stopped"));
     }
 
     private async Task AddVersionWithStagingAsync(string versionId, VersionStatus status)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
 using Refinery.Domain;
 
@@ -11,9 +12,12 @@ namespace Refinery.Engine.Staging;
 /// staging left to clear, and <see cref="SweepAsync"/> (run by the reconciler) finishes the job after a crash. A
 /// completed version keeps its shard records: their timestamps are the record of how the run went.
 /// </summary>
-public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, StagingArea staging)
+public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, StagingArea staging, ILogger<StagingCleaner> logger)
 {
-    /// <summary>Clears the version's staging unless it is still initialized or running; true when it cleared.</summary>
+    /// <summary>
+    /// Clears the version's staging unless it is still initialized or running; true when it cleared, false also when a
+    /// writer still busy in it made the delete fail (cleared later, by that writer or the sweep).
+    /// </summary>
     public async Task<bool> ClearIfEndedAsync(string versionId, CancellationToken cancellationToken)
     {
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
@@ -24,7 +28,18 @@ public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, St
             return false;
         }
 
-        await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+        try
+        {
+            await staging.Store.DeletePrefixAsync(staging.VersionRoot(versionId), cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            // A worker still finishing its sample is writing into the folder. It clears again when it lets go, and the
+            // shard records kept below bring the reconciler's sweep back here if nothing else does.
+            logger.LogInformation("Staging of version {VersionId} not cleared yet: {Reason}", versionId, exception.Message);
+            return false;
+        }
+
         if (status != (int)VersionStatus.Completed)
         {
             await db.Shards.Where(shard => shard.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
