@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OpenCvSharp;
 
 namespace Refinery.Bench.Analysis;
 

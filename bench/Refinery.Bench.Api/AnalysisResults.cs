@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Refinery.Domain;
-using Refinery.Operators;
-using Refinery.Operators.Analysis;
 
 namespace Refinery.Bench.Api;
 

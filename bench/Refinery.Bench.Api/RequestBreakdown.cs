@@ -1,11 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Refinery.Api.Json;
-using Refinery.Catalog;
-using Refinery.Engine.Tasks;
 
 namespace Refinery.Bench.Api;
 

@@ -1,5 +1,4 @@
 using Refinery.Engine.Reducing;
-using Refinery.Operators.Analysis;
 
 namespace Refinery.Engine.Tests;
 

@@ -1,6 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Refinery.Engine.Planning;
 
 namespace Refinery.Engine.Tests;

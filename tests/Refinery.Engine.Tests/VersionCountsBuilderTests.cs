@@ -1,4 +1,3 @@
-using Refinery.Domain;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Reducing;
 

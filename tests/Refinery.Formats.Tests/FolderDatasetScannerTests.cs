@@ -1,6 +1,4 @@
-using Refinery.Domain;
 using Refinery.Formats.Folders;
-using Refinery.Storage;
 
 namespace Refinery.Formats.Tests;
 

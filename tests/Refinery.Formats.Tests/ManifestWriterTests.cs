@@ -1,5 +1,4 @@
 using System.Text;
-using Refinery.Domain;
 using Refinery.Formats.Manifests;
 
 namespace Refinery.Formats.Tests;

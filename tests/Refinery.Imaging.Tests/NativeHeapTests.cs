@@ -1,5 +1,3 @@
-using OpenCvSharp;
-
 namespace Refinery.Imaging.Tests;
 
 public sealed class NativeHeapTests

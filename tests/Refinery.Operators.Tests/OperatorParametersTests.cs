@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using Refinery.Domain;
 
 namespace Refinery.Operators.Tests;
 

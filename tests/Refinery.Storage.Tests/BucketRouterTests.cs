@@ -1,5 +1,4 @@
 using System.Text;
-using Refinery.Domain;
 
 namespace Refinery.Storage.Tests;
 

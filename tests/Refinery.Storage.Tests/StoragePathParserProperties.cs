@@ -1,8 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using Refinery.Domain;
-
 namespace Refinery.Storage.Tests;
 
 public sealed class StoragePathParserProperties

@@ -1,5 +1,3 @@
-using Refinery.Domain;
-
 namespace Refinery.Storage.Tests;
 
 public sealed class StoragePathParserTests

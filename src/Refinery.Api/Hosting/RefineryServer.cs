@@ -52,7 +52,7 @@ public static class RefineryServer
         var catalog = app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>();
         await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
         var created = await FirstRunSetup.EnsureDefaultProjectAsync(
-            catalog, app.Services.GetRequiredService<CredentialStore>(), options, TimeProvider.System, cancellationToken);
+            catalog, app.Services.GetRequiredService<CredentialStore>(), options, options.Clock, cancellationToken);
 
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
@@ -73,7 +73,7 @@ public static class RefineryServer
 
         services.AddSingleton(options);
         services.AddSingleton(options.Engine);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Clock);
         var database = CatalogDatabase.SqliteFile(options.CatalogPath);
         services.AddPooledDbContextFactory<CatalogContext>(database.Configure);
         if (database.Provider == CatalogProvider.Sqlite)

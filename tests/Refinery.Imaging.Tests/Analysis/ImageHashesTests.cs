@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using Refinery.Imaging.Analysis;
 
 namespace Refinery.Imaging.Tests.Analysis;

@@ -1,6 +1,3 @@
-using FsCheck;
-using FsCheck.Xunit;
-using OpenCvSharp;
 using Refinery.Imaging.Analysis;
 
 namespace Refinery.Imaging.Tests.Analysis;

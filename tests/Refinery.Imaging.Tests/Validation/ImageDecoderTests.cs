@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using OpenCvSharp;
 using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Validation;

@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Validation;

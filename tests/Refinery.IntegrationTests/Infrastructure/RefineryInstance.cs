@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
@@ -89,6 +91,21 @@ public sealed class RefineryInstance : IAsyncLifetime
 
     public Task<AccessKeyRecord> CreateAccessKeyAsync(string projectId) =>
         _app!.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
+
+    /// <summary>
+    /// Waits until no job is queued or running, so a test can check what a finished worker left behind without
+    /// guessing how long the worker takes.
+    /// </summary>
+    public async Task WaitUntilJobsIdleAsync(TimeSpan timeout)
+    {
+        var monitoring = _app!.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var clock = Stopwatch.StartNew();
+        while (monitoring.ProcessingCount() > 0 || monitoring.Queues().Any(queue => queue.Length > 0))
+        {
+            Assert.True(clock.Elapsed < timeout, $"jobs were still queued or running after {timeout}");
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Writes a file under the <c>imgs</c> bucket and returns its path relative to the bucket.</summary>
     public string WriteImage(string relativePath, byte[] content)

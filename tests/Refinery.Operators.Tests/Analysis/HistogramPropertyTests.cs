@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Xunit;
 using Refinery.Operators.Analysis;
 
 namespace Refinery.Operators.Tests.Analysis;

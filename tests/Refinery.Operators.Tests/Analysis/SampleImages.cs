@@ -1,5 +1,3 @@
-using OpenCvSharp;
-
 namespace Refinery.Operators.Tests.Analysis;
 
 /// <summary>Encoded images made in the test.</summary>

@@ -1,7 +1,4 @@
-using Refinery.Domain;
-using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
-using Refinery.Storage;
 
 namespace Refinery.Operators.Tests.Analysis;
 

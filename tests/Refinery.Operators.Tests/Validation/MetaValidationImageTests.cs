@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Refinery.Domain;
-using Refinery.Imaging;
 using Refinery.Operators.Validation;
 using Refinery.TestSupport;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Refinery.Domain;
 using Refinery.Operators.Validation;
 
 namespace Refinery.Operators.Tests.Validation;

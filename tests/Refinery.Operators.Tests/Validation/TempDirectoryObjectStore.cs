@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Refinery.Storage;
 
 namespace Refinery.Operators.Tests.Validation;
 

@@ -1,5 +1,3 @@
-using Refinery.Storage;
-
 namespace Refinery.Operators.Tests.Validation;
 
 /// <summary>A test-only output: files land under a temporary directory standing for <c>Data/</c>.</summary>

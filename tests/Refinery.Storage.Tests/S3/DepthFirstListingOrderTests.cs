@@ -1,4 +1,3 @@
-using FsCheck.Xunit;
 using Refinery.Storage.S3;
 
 namespace Refinery.Storage.Tests.S3;
