@@ -34,7 +34,7 @@ public static class RefineryServer
     private static readonly TimeSpan _maxSignedUrlLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Builds the application, bringing the catalog up to date and creating the default project on first start.</summary>
-    public static async Task<(WebApplication App, DefaultCredentials? Created)> BuildAsync(
+    public static async Task<(WebApplication App, ProjectCredentials? Created)> BuildAsync(
         RefineryOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -52,7 +52,7 @@ public static class RefineryServer
         var catalog = app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>();
         await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
         var created = await FirstRunSetup.EnsureDefaultProjectAsync(
-            catalog, app.Services.GetRequiredService<CredentialStore>(), options, options.Clock, cancellationToken);
+            catalog, app.Services.GetRequiredService<ProjectProvisioner>(), options, cancellationToken);
 
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
@@ -112,6 +112,7 @@ public static class RefineryServer
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<ProjectProvisioner>();
 
         if (options.RunWorkers)
         {

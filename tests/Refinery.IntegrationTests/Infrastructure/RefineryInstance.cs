@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
-using Refinery.Catalog;
 using Refinery.Catalog.Records;
-using Refinery.Domain;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 
@@ -74,19 +72,11 @@ public sealed class RefineryInstance : IAsyncLifetime
         return http;
     }
 
-    /// <summary>A second project with its own token, for cross-project tests.</summary>
+    /// <summary>Another project with its own token, made by the same code as <c>refinery project create</c>.</summary>
     public async Task<(string ProjectId, string Token)> CreateOtherProjectAsync()
     {
-        var factory = _app!.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CatalogContext>>();
-        var projectId = ResourceIds.NewProjectId();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            db.Projects.Add(new ProjectRecord { ProjectId = projectId, Name = "other" });
-            await db.SaveChangesAsync();
-        }
-
-        var token = await _app.Services.GetRequiredService<CredentialStore>().IssueTokenAsync(projectId, CancellationToken.None);
-        return (projectId, token);
+        var created = await _app!.Services.GetRequiredService<ProjectProvisioner>().CreateAsync("other-" + Guid.NewGuid().ToString("N"), CancellationToken.None);
+        return (created.ProjectId, created.Token);
     }
 
     public Task<AccessKeyRecord> CreateAccessKeyAsync(string projectId) =>
