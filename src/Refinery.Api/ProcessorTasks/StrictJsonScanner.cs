@@ -46,11 +46,13 @@ public static class StrictJsonScanner
                     case JsonTokenType.PropertyName:
                         containers.Peek().Name(ReadString(ref reader, body));
                         break;
-                    case JsonTokenType.String:
-                        ReadString(ref reader, body);
-                        containers.Peek().SkipValue();
-                        break;
                     default:
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            ReadString(ref reader, body);
+                        }
+
+                        // A body that is one bare value has no container around it.
                         if (containers.TryPeek(out var container))
                         {
                             container.SkipValue();

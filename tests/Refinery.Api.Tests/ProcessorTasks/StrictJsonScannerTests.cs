@@ -72,6 +72,15 @@ public sealed class StrictJsonScannerTests
         Assert.Equal($"Invalid argument '{path}': is given more than once; give each key once", error.Message);
     }
 
+    [Theory]
+    [InlineData("\"x\"")]
+    [InlineData("1")]
+    [InlineData("null")]
+    public void A_body_that_is_one_bare_value_passes_the_scan(string body)
+    {
+        StrictJsonScanner.Check(Encoding.UTF8.GetBytes(body), 32);
+    }
+
     [Fact]
     public void The_same_key_in_sibling_objects_is_not_a_repeat()
     {

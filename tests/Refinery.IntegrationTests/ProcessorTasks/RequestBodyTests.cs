@@ -51,6 +51,17 @@ public sealed class RequestBodyTests(RefineryInstance server)
         Assert.Equal("Invalid argument 'description': is given more than once; give each key once", response.ErrorMessage);
     }
 
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task A_body_that_is_one_bare_json_value_is_400_0101(string method, string route)
+    {
+        var response = await server.Client.SendAsync(new HttpMethod(method), Url(route), "\"x\"");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("ModelArts.0101", response.ErrorCode);
+        Assert.Equal("Invalid argument 'body': must be a JSON object", response.ErrorMessage);
+    }
+
     [Fact]
     public async Task A_repeated_key_deep_in_a_task_body_is_named_by_its_path_and_creates_nothing()
     {
