@@ -72,6 +72,14 @@ public sealed class RefineryInstance : IAsyncLifetime
         return http;
     }
 
+    /// <summary>A client that signs its requests with an AK/SK pair instead of sending a token.</summary>
+    public HttpClient NewSignedHttpClient(string accessKey, string secretKey)
+    {
+        var http = new HttpClient(new SdkHmacSigningHandler(accessKey, secretKey)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return http;
+    }
+
     /// <summary>Another project with its own token, made by the same code as <c>refinery project create</c>.</summary>
     public async Task<(string ProjectId, string Token)> CreateOtherProjectAsync()
     {
