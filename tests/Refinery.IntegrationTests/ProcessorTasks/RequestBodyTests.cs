@@ -18,49 +18,35 @@ public sealed class RequestBodyTests(RefineryInstance server)
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task Invalid_utf8_in_a_body_is_400_4105_naming_where(string method, string route)
-    {
-        byte[] body = [.. "{\"name\": \"caf"u8, 0xE9, .. "\", \"description\": \"x\"}"u8];
-
-        var response = await server.Client.SendBytesAsync(new HttpMethod(method), Url(route), body);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("ModelArts.4105", response.ErrorCode);
-        Assert.Equal("The request body is not valid JSON: it is not UTF-8 text: byte 0xE9 at line 1, column 14 does not belong to a UTF-8 character.", response.ErrorMessage);
-    }
+    public Task Invalid_utf8_in_a_body_is_400_4105_naming_where(string method, string route) => AssertRefusedAsync(
+        method,
+        route,
+        [.. "{\"name\": \"caf"u8, 0xE9, .. "\", \"description\": \"x\"}"u8],
+        "ModelArts.4105",
+        "The request body is not valid JSON: it is not UTF-8 text: byte 0xE9 at line 1, column 14 does not belong to a UTF-8 character.");
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task Malformed_json_is_400_4105_saying_where_in_plain_words(string method, string route)
-    {
-        var response = await server.Client.SendAsync(new HttpMethod(method), Url(route), "{\n  \"name\": \"a\",\n  \"description\": 'b'\n}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("ModelArts.4105", response.ErrorCode);
-        Assert.Equal("The request body is not valid JSON: unexpected character ''' at line 3, column 18.", response.ErrorMessage);
-    }
+    public Task Malformed_json_is_400_4105_saying_where_in_plain_words(string method, string route) => AssertRefusedAsync(
+        method,
+        route,
+        "{\n  \"name\": \"a\",\n  \"description\": 'b'\n}"u8.ToArray(),
+        "ModelArts.4105",
+        "The request body is not valid JSON: unexpected character ''' at line 3, column 18.");
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task A_key_given_twice_is_400_0101_naming_the_key(string method, string route)
-    {
-        var response = await server.Client.SendAsync(new HttpMethod(method), Url(route), """{ "description": "a", "description": "b" }""");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("ModelArts.0101", response.ErrorCode);
-        Assert.Equal("Invalid argument 'description': is given more than once; give each key once", response.ErrorMessage);
-    }
+    public Task A_key_given_twice_is_400_0101_naming_the_key(string method, string route) => AssertRefusedAsync(
+        method,
+        route,
+        """{ "description": "a", "description": "b" }"""u8.ToArray(),
+        "ModelArts.0101",
+        "Invalid argument 'description': is given more than once; give each key once");
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task A_body_that_is_one_bare_json_value_is_400_0101(string method, string route)
-    {
-        var response = await server.Client.SendAsync(new HttpMethod(method), Url(route), "\"x\"");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("ModelArts.0101", response.ErrorCode);
-        Assert.Equal("Invalid argument 'body': must be a JSON object", response.ErrorMessage);
-    }
+    public Task A_body_that_is_one_bare_json_value_is_400_0101(string method, string route) => AssertRefusedAsync(
+        method, route, "\"x\""u8.ToArray(), "ModelArts.0101", "Invalid argument 'body': must be a JSON object");
 
     [Fact]
     public async Task A_repeated_key_deep_in_a_task_body_is_named_by_its_path_and_creates_nothing()
@@ -89,5 +75,12 @@ public sealed class RequestBodyTests(RefineryInstance server)
         Assert.Contains("data_sources[0].data_type", response.ErrorMessage, StringComparison.Ordinal);
     }
 
-    private string Url(string route) => $"/v2/{server.ProjectId}/{route}";
+    private async Task AssertRefusedAsync(string method, string route, byte[] body, string errorCode, string errorMessage)
+    {
+        var response = await server.Client.SendBytesAsync(new HttpMethod(method), $"/v2/{server.ProjectId}/{route}", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(errorCode, response.ErrorCode);
+        Assert.Equal(errorMessage, response.ErrorMessage);
+    }
 }

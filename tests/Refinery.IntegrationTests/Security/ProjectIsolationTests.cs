@@ -63,9 +63,7 @@ public sealed class ProjectIsolationTests(RefineryInstance server) : IAsyncLifet
     {
         foreach (var credential in _credentials)
         {
-            using var b = Projects.ClientOfB(server, credential);
-
-            var response = await b.SendAsync(new HttpMethod(method), Projects.Fill($"/v2/{b.ProjectId}/{route}"), body is null ? null : Projects.Fill(body));
+            var response = await SendAsBAsync(credential, method, Projects.ProjectOfB, route, body);
 
             Assert.True(response.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{credential} {method} {route}: {(int)response.Status} {response.Raw}");
             Assert.StartsWith("ModelArts.", response.ErrorCode, StringComparison.Ordinal);
@@ -81,9 +79,7 @@ public sealed class ProjectIsolationTests(RefineryInstance server) : IAsyncLifet
     {
         foreach (var credential in _credentials)
         {
-            using var b = Projects.ClientOfB(server, credential);
-
-            var response = await b.SendAsync(new HttpMethod(method), Projects.Fill($"/v2/{Projects.A.ProjectId}/{route}"), body is null ? null : Projects.Fill(body));
+            var response = await SendAsBAsync(credential, method, Projects.A.ProjectId, route, body);
 
             Assert.True(response.Status == HttpStatusCode.Forbidden, $"{credential} {method} {route}: {(int)response.Status} {response.Raw}");
             Assert.Equal("ModelArts.0210", response.ErrorCode);
@@ -131,6 +127,13 @@ public sealed class ProjectIsolationTests(RefineryInstance server) : IAsyncLifet
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("ModelArts.0108", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+    }
+
+    /// <summary>Sends a request with B's credential to <paramref name="route"/> of <paramref name="urlProject"/>, A's ids filled in.</summary>
+    private async Task<ApiResponse> SendAsBAsync(string credential, string method, string urlProject, string route, string? body)
+    {
+        using var b = Projects.ClientOfB(server, credential);
+        return await b.SendAsync(new HttpMethod(method), Projects.Fill($"/v2/{urlProject}/{route}"), body is null ? null : Projects.Fill(body));
     }
 
     private static string TaskFrom(string input, string workPath) => $$"""
