@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenCvSharp;
 
 namespace Refinery.Bench.Analysis;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using OpenCvSharp;
 
 namespace Refinery.Bench.Analysis;
 

@@ -1,6 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenCvSharp;
+using Refinery.Domain;
+using Refinery.Engine.Staging;
+using Refinery.Imaging;
+using Refinery.Imaging.Analysis;
+using Refinery.Operators;
+using Refinery.Operators.Analysis;
+using Refinery.Storage;
 
 namespace Refinery.Bench.Analysis;
 

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Operators;
+using Refinery.Operators.Analysis;
 
 namespace Refinery.Bench.Api;
 

@@ -1,4 +1,10 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Refinery.Catalog;
+using Refinery.Catalog.Records;
+using Refinery.Domain;
+using Refinery.Domain.Tasks;
+using Refinery.Engine;
 
 namespace Refinery.Bench.Api;
 

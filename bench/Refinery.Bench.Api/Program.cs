@@ -3,8 +3,13 @@
 // Usage: dotnet run -c Release --project bench/Refinery.Bench.Api -- [--seconds 10] [--rounds 3] [--connections 16] [--threads 1] [--tasks 10000] [--keep-data]
 using System.Globalization;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Refinery.Api.Hosting;
 using Refinery.Bench.Api;
+using Refinery.Catalog;
+using Refinery.Engine.Tasks;
 
 var seconds = Option("--seconds", 10, 1, 120);
 var rounds = Option("--rounds", 3, 1, 20);

@@ -1,7 +1,11 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Refinery.Api.Json;
+using Refinery.Catalog;
+using Refinery.Engine.Tasks;
 
 namespace Refinery.Bench.Api;
 

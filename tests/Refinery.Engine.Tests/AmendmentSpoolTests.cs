@@ -1,4 +1,5 @@
 using Refinery.Engine.Reducing;
+using Refinery.Operators.Analysis;
 
 namespace Refinery.Engine.Tests;
 

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Refinery.Engine.Planning;
 
 namespace Refinery.Engine.Tests;

@@ -1,3 +1,4 @@
+using Refinery.Domain;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Reducing;
 

@@ -1,4 +1,6 @@
+using Refinery.Domain;
 using Refinery.Formats.Folders;
+using Refinery.Storage;
 
 namespace Refinery.Formats.Tests;
 

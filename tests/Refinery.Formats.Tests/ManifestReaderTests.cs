@@ -1,4 +1,5 @@
 using System.Text;
+using Refinery.Domain;
 using Refinery.Formats.Manifests;
 
 namespace Refinery.Formats.Tests;

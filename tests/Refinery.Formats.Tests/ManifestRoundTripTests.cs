@@ -1,3 +1,7 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Refinery.Domain;
 using Refinery.Formats.Manifests;
 
 namespace Refinery.Formats.Tests;

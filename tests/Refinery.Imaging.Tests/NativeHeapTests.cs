@@ -1,3 +1,5 @@
+using OpenCvSharp;
+
 namespace Refinery.Imaging.Tests;
 
 public sealed class NativeHeapTests

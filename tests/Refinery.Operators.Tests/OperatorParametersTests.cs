@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Refinery.Domain;
 
 namespace Refinery.Operators.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Refinery.Domain;
 
 namespace Refinery.Storage.Tests;
 

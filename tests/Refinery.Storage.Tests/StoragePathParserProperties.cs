@@ -1,3 +1,8 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Refinery.Domain;
+
 namespace Refinery.Storage.Tests;
 
 public sealed class StoragePathParserProperties

@@ -1,3 +1,5 @@
+using Refinery.Domain;
+
 namespace Refinery.Storage.Tests;
 
 public sealed class StoragePathParserTests

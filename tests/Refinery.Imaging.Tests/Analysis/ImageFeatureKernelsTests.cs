@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using Refinery.Imaging.Analysis;
 
 namespace Refinery.Imaging.Tests.Analysis;

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Xunit;
+using OpenCvSharp;
 using Refinery.Imaging.Analysis;
 
 namespace Refinery.Imaging.Tests.Analysis;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using OpenCvSharp;
 using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Validation;

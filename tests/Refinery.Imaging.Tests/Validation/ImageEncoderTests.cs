@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using Refinery.TestSupport;
 
 namespace Refinery.Imaging.Tests.Validation;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Refinery.Domain;
 using Refinery.Operators.Analysis;
 
 namespace Refinery.Operators.Tests.Analysis;

@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
+using Xunit.Abstractions;
 
 namespace Refinery.Operators.Tests.Analysis;
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
 
 namespace Refinery.Operators.Tests.Analysis;

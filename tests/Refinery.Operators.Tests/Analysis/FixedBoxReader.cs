@@ -1,4 +1,7 @@
+using Refinery.Domain;
+using Refinery.Imaging.Analysis;
 using Refinery.Operators.Analysis;
+using Refinery.Storage;
 
 namespace Refinery.Operators.Tests.Analysis;
 

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using Refinery.Operators.Analysis;
 
 namespace Refinery.Operators.Tests.Analysis;

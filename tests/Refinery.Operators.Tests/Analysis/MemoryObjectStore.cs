@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Refinery.Storage;
 
 namespace Refinery.Operators.Tests.Analysis;
 

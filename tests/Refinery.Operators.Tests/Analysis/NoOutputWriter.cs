@@ -1,3 +1,5 @@
+using Refinery.Storage;
+
 namespace Refinery.Operators.Tests.Analysis;
 
 /// <summary>Analysis publishes no files: any write is a test failure.</summary>

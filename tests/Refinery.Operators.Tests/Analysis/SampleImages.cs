@@ -1,3 +1,5 @@
+using OpenCvSharp;
+
 namespace Refinery.Operators.Tests.Analysis;
 
 /// <summary>Encoded images made in the test.</summary>

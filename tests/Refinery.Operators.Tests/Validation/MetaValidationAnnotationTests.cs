@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Formats.Voc;
 using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Validation;

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Imaging;
 using Refinery.Operators.Validation;
 using Refinery.TestSupport;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Refinery.Storage;
 
 namespace Refinery.Operators.Tests.Validation;
 

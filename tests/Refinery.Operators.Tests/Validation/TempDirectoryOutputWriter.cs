@@ -1,3 +1,5 @@
+using Refinery.Storage;
+
 namespace Refinery.Operators.Tests.Validation;
 
 /// <summary>A test-only output: files land under a temporary directory standing for <c>Data/</c>.</summary>

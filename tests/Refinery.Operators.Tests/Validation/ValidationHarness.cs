@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using OpenCvSharp;
+using Refinery.Domain;
+using Refinery.Formats.Voc;
 using Refinery.Operators.Validation;
 
 namespace Refinery.Operators.Tests.Validation;

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Refinery.Storage.S3;
 
 namespace Refinery.Storage.Tests.S3;
