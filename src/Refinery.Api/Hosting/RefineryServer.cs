@@ -37,7 +37,7 @@ public static class RefineryServer
     private static readonly TimeSpan _maxSignedUrlLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Builds the application, bringing the catalog up to date and creating the default project on first start.</summary>
-    public static async Task<(WebApplication App, DefaultCredentials? Created)> BuildAsync(
+    public static async Task<(WebApplication App, ProjectCredentials? Created)> BuildAsync(
         RefineryOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         OwnerOnlyDirectory.Ensure(options.DataDirectory);
@@ -59,7 +59,7 @@ public static class RefineryServer
         await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
         await app.Services.GetRequiredService<CredentialStore>().EncryptClearTextSecretKeysAsync(cancellationToken);
         var created = await FirstRunSetup.EnsureDefaultProjectAsync(
-            catalog, app.Services.GetRequiredService<CredentialStore>(), options, TimeProvider.System, cancellationToken);
+            catalog, app.Services.GetRequiredService<ProjectProvisioner>(), options, cancellationToken);
 
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
@@ -80,7 +80,7 @@ public static class RefineryServer
 
         services.AddSingleton(options);
         services.AddSingleton(options.Engine);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Clock);
         var database = CatalogDatabase.SqliteFile(options.CatalogPath);
         services.AddPooledDbContextFactory<CatalogContext>(database.Configure);
         if (database.Provider == CatalogProvider.Sqlite)
@@ -126,6 +126,7 @@ public static class RefineryServer
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<ProjectProvisioner>();
 
         if (options.RunWorkers)
         {
