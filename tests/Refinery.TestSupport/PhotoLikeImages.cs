@@ -24,23 +24,25 @@ public static class PhotoLikeImages
             Cv2.Line(image, new Point(0, row), new Point(width - 1, row), Lerp(top, bottom, t));
         }
 
+        var shortSide = Math.Min(width, height);
         for (var shape = 0; shape < Shapes; shape++)
         {
             var colour = RandomColour(random);
             var centre = new Point(random.Next(width), random.Next(height));
-            var size = random.Next(Math.Max(2, Math.Min(width, height) / 40), Math.Max(3, Math.Min(width, height) / 4));
-            switch (random.Next(3))
+            var size = random.Next(Math.Max(2, shortSide / 40), Math.Max(3, shortSide / 4));
+            var kind = random.Next(3);
+            if (kind == 0)
             {
-                case 0:
-                    Cv2.Circle(image, centre, size, colour, -1, LineTypes.AntiAlias);
-                    break;
-                case 1:
-                    Cv2.Rectangle(image, new Rect(centre.X, centre.Y, size, size * 2 / 3), colour, -1);
-                    break;
-                default:
-                    var thickness = Math.Max(1, Math.Min(width, height) / 60);
-                    Cv2.Line(image, centre, new Point(random.Next(width), random.Next(height)), colour, thickness, LineTypes.AntiAlias);
-                    break;
+                Cv2.Circle(image, centre, size, colour, -1, LineTypes.AntiAlias);
+            }
+            else if (kind == 1)
+            {
+                Cv2.Rectangle(image, new Rect(centre.X, centre.Y, size, size * 2 / 3), colour, -1);
+            }
+            else
+            {
+                var end = new Point(random.Next(width), random.Next(height));
+                Cv2.Line(image, centre, end, colour, Math.Max(1, shortSide / 60), LineTypes.AntiAlias);
             }
         }
 
