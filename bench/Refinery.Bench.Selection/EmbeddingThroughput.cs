@@ -17,7 +17,7 @@ public static class EmbeddingThroughput
 {
     private const int JpegQuality = 90;
 
-    private static readonly (string Name, int Cores, ImageEmbedderOptions Options)[] Configurations =
+    private static readonly (string Name, int Cores, ImageEmbedderOptions Options)[] _configurations =
     [
         ("1 core: batch 1, 1 call at a time, 1 thread", 1, new(BatchSize: 1, ParallelBatches: 1, IntraOpThreads: 1)),
         ("1 core: batch 4, 1 call at a time, 1 thread", 1, new(BatchSize: 4, ParallelBatches: 1, IntraOpThreads: 1)),
@@ -40,7 +40,7 @@ public static class EmbeddingThroughput
             + $"{jpegs.Sum(jpeg => jpeg.Length) / count / 1024} KiB each on average; {runs} runs per figure, median shown");
         Console.WriteLine($"{"configuration",-62} {"decode excluded",16} {"decode included",16}   (images/s)");
 
-        foreach (var (name, cores, options) in Configurations)
+        foreach (var (name, cores, options) in _configurations)
         {
             using var embedder = ImageEmbedder.Load(options);
             await embedder.EmbedAsync(pixels.Take(options.BatchSize * options.ParallelBatches).Select(image => image.EightBitPixels).ToList(), CancellationToken.None);

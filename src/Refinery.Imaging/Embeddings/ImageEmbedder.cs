@@ -17,8 +17,8 @@ public sealed class ImageEmbedder : IDisposable
 
     private const string BatchDimension = "batch";
 
-    private static readonly string[] InputNames = [ResNet18ModelFiles.ModelInput];
-    private static readonly string[] OutputNames = [ResNet18ModelFiles.ModelOutput];
+    private static readonly string[] _inputNames = [ResNet18ModelFiles.ModelInput];
+    private static readonly string[] _outputNames = [ResNet18ModelFiles.ModelOutput];
 
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
@@ -112,7 +112,7 @@ public sealed class ImageEmbedder : IDisposable
             long[] shape = [count, 3, ResNet18ModelFiles.InputSide, ResNet18ModelFiles.InputSide];
             using var tensor = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, length), shape);
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, InputNames, [tensor], OutputNames);
+            using var outputs = _session.Run(runOptions, _inputNames, [tensor], _outputNames);
             var features = outputs[0].GetTensorDataAsSpan<float>();
             for (var index = 0; index < count; index++)
             {

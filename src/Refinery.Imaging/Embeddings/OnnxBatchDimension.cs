@@ -12,7 +12,7 @@ public static class OnnxBatchDimension
 {
     // Field numbers from onnx.proto: ModelProto.graph; GraphProto.input, output, value_info; ValueInfoProto.type;
     // TypeProto.tensor_type; TypeProto.Tensor.shape. The leaf is a TensorShapeProto.
-    private static readonly int[][] PathToShapes = [[7], [11, 12, 13], [2], [1], [2]];
+    private static readonly int[][] _pathToShapes = [[7], [11, 12, 13], [2], [1], [2]];
 
     private const int ShapeDimensionField = 1;
     private const int DimensionParameterField = 2;
@@ -56,12 +56,12 @@ public static class OnnxBatchDimension
 
             var value = message.Slice(position, length);
             position += length;
-            if (depth == PathToShapes.Length && field == ShapeDimensionField && firstDimension)
+            if (depth == _pathToShapes.Length && field == ShapeDimensionField && firstDimension)
             {
                 firstDimension = false;
                 WriteLengthDelimited(output, ShapeDimensionField, symbolicDimension);
             }
-            else if (depth < PathToShapes.Length && PathToShapes[depth].Contains(field))
+            else if (depth < _pathToShapes.Length && _pathToShapes[depth].Contains(field))
             {
                 var rewritten = new ArrayBufferWriter<byte>(length + 64);
                 Rewrite(value, depth + 1, symbolicDimension, rewritten);
