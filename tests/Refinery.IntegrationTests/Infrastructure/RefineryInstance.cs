@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
-using Refinery.Catalog.Records;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 

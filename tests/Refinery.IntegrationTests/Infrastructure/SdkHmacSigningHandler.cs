@@ -18,7 +18,7 @@ public sealed class SdkHmacSigningHandler(string accessKey, string secretKey) : 
         }
 
         var signature = SdkHmacSha256Signer.Sign(
-            SignableRequest.FromRequestTarget(request.Method.Method, request.RequestUri.PathAndQuery, headers, body), accessKey, secretKey);
+            SignableRequest.FromRequestTarget(request.Method.Method, request.RequestUri.PathAndQuery, headers, SdkHmacSha256Canonicalizer.BodyHash(body)), accessKey, secretKey);
         request.Headers.TryAddWithoutValidation(SdkDate.HeaderName, date);
         request.Headers.TryAddWithoutValidation("Authorization", signature.AuthorizationHeaderValue);
         return await base.SendAsync(request, cancellationToken);
