@@ -1,7 +1,15 @@
 using Refinery.Cli.Commands;
 using Refinery.Cli.Commands.Datasets;
 using Refinery.Cli.Commands.Tasks;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+// Piped into a file or another program, a table must not wrap ids and paths at the 80 columns assumed without a
+// terminal: each row stays on one line, for grep and for people reading the log.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 400;
+}
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -22,7 +30,7 @@ app.Configure(config =>
     config.AddBranch("tasks", tasks =>
     {
         tasks.SetDescription("Processing tasks on a server (endpoint, project and token from flags, REFINERY_* or refinery login).");
-        tasks.AddCommand<TasksCreateCommand>("create").WithDescription("Create a task from a CreateProcessorTask JSON body (a file, or - for standard input).");
+        tasks.AddCommand<TasksCreateCommand>("create").WithDescription("Create a task from a CreateProcessorTask JSON body (a file, or standard input without one).");
         tasks.AddCommand<TasksListCommand>("list").WithDescription("List the project's tasks, newest first.");
         tasks.AddCommand<TasksShowCommand>("show").WithDescription("Show one task.");
         tasks.AddCommand<TasksVersionsCommand>("versions").WithDescription("List a task's versions with their progress and counts.");

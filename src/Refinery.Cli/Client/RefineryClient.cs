@@ -63,7 +63,7 @@ public sealed class RefineryClient : IDisposable
     public async Task<string> LatestVersionIdAsync(string taskId, CancellationToken cancellationToken)
     {
         var versions = await ListVersionsAsync(taskId, offset: 0, limit: 1, cancellationToken);
-        return versions["versions"]?.AsArray().FirstOrDefault()?["version_id"]?.GetValue<string>()
+        return versions["versions"]?.AsArray().FirstOrDefault()?["task_version_id"]?.GetValue<string>()
             ?? throw new RefineryApiException(404, "ModelArts.4851", $"Processor task {taskId} has no version yet.");
     }
 

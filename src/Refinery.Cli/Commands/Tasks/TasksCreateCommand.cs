@@ -5,14 +5,14 @@ using Spectre.Console.Cli;
 
 namespace Refinery.Cli.Commands.Tasks;
 
-/// <summary><c>refinery tasks create FILE</c>: sends a CreateProcessorTask body, from a file or standard input (<c>-</c>).</summary>
+/// <summary><c>refinery tasks create [FILE]</c>: sends a CreateProcessorTask body, from a file or, without one, standard input.</summary>
 public sealed class TasksCreateCommand : ClientCommand<TasksCreateCommand.Settings>
 {
     public sealed class Settings : OutputSettings
     {
-        [CommandArgument(0, "<FILE>")]
-        [Description("The CreateProcessorTask request body (JSON) as the ModelArts API takes it; '-' reads standard input.")]
-        public string BodyFile { get; init; } = "";
+        [CommandArgument(0, "[FILE]")]
+        [Description("The CreateProcessorTask request body (JSON) as the ModelArts API takes it. Default: standard input")]
+        public string? BodyFile { get; init; }
     }
 
     protected override async Task<int> RunAsync(RefineryClient client, Settings settings, CancellationToken cancellationToken)
@@ -31,9 +31,9 @@ public sealed class TasksCreateCommand : ClientCommand<TasksCreateCommand.Settin
         return ExitCodes.Success;
     }
 
-    private static async Task<string> ReadBodyAsync(string file, CancellationToken cancellationToken)
+    private static async Task<string> ReadBodyAsync(string? file, CancellationToken cancellationToken)
     {
-        if (file == "-")
+        if (file is null)
         {
             return await Console.In.ReadToEndAsync(cancellationToken);
         }
