@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Refinery.Api.Authentication;
 using Refinery.Api.Datasets;
 using Refinery.Api.Errors;
+using Refinery.Api.Health;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
@@ -67,6 +68,7 @@ public static class RefineryServer
         app.MapTaskVersionApi();
         app.MapDatasetApi();
         app.MapSignedLinks();
+        app.MapHealth();
         return (app, created);
     }
 
@@ -127,6 +129,7 @@ public static class RefineryServer
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<ProjectProvisioner>();
+        services.AddSingleton<ReadinessProbe>();
 
         if (options.RunWorkers)
         {
