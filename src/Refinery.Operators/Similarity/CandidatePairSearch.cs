@@ -55,7 +55,7 @@ internal static class CandidatePairSearch
                 {
                     var first = Math.Min(samples[x], samples[y]);
                     var second = Math.Max(samples[x], samples[y]);
-                    if (!CollideEarlier(tables, first, second, table) && tables.Verify(first, second, out var similarity))
+                    if (!tables.AgreeBefore(first, second, table) && tables.Verify(first, second, out var similarity))
                     {
                         buffer.Add(first, second, similarity);
                     }
@@ -64,19 +64,5 @@ internal static class CandidatePairSearch
 
             start = end;
         }
-    }
-
-    private static bool CollideEarlier<TTables>(TTables tables, int first, int second, int table)
-        where TTables : ICandidateTables
-    {
-        for (var earlier = 0; earlier < table; earlier++)
-        {
-            if (tables.Key(first, earlier) == tables.Key(second, earlier))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,7 +1,7 @@
 namespace Refinery.Operators.Similarity;
 
 /// <summary>
-/// Receives verified pairs from parallel searches (in any order, a pair possibly more than once) and builds the
+/// Receives verified pairs from parallel searches (in any order, each pair once) and builds the
 /// <see cref="DuplicateGrouping"/>: union–find for the groups, the most similar partner per sample for the reasons.
 /// </summary>
 public sealed class DuplicateGroupBuilder
@@ -9,6 +9,7 @@ public sealed class DuplicateGroupBuilder
     private readonly Lock _lock = new();
     private readonly UnionFind _sets;
     private readonly SimilarMatch?[] _closest;
+    private long _pairCount;
 
     public DuplicateGroupBuilder(int count)
     {
@@ -20,6 +21,7 @@ public sealed class DuplicateGroupBuilder
     {
         lock (_lock)
         {
+            _pairCount += pairs.Length;
             foreach (var pair in pairs)
             {
                 _sets.Union(pair.First, pair.Second);
@@ -33,7 +35,7 @@ public sealed class DuplicateGroupBuilder
     {
         lock (_lock)
         {
-            return new DuplicateGrouping(_sets.FirstInInputOrder(), _closest, _sets.Groups());
+            return new DuplicateGrouping(_sets.FirstInInputOrder(), _closest, _sets.Groups(), _pairCount);
         }
     }
 

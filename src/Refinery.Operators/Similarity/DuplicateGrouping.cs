@@ -4,12 +4,18 @@ namespace Refinery.Operators.Similarity;
 /// The outcome of a near-duplicate search: the groups (connected components of verified pairs), the sample each group
 /// keeps (its first in input order), and for every sample its most similar verified partner.
 /// </summary>
-public sealed class DuplicateGrouping(int[] keptSampleOf, SimilarMatch?[] closestMatches, IReadOnlyList<int[]> groups)
+public sealed class DuplicateGrouping(int[] keptSampleOf, SimilarMatch?[] closestMatches, IReadOnlyList<int[]> groups, long similarPairCount)
 {
     public int Count => keptSampleOf.Length;
 
     /// <summary>Groups of two or more samples, each in input order, ordered by their kept sample.</summary>
     public IReadOnlyList<int[]> Groups => groups;
+
+    /// <summary>
+    /// How many distinct pairs were verified similar: every one is a true pair and none is counted twice, so against
+    /// a brute-force count this is the index's recall.
+    /// </summary>
+    public long SimilarPairCount => similarPairCount;
 
     public int RemovedCount { get; } = keptSampleOf.Where((kept, sample) => kept != sample).Count();
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Refinery.Operators.Similarity;
@@ -9,33 +10,34 @@ namespace Refinery.Operators.Similarity;
 /// probability (1 − (1 − θ/π)^b)^L. Every candidate is verified with an exact SIMD dot product, so nothing is grouped
 /// wrongly; what the index trades is recall against time. More bits per table shrink the buckets (fewer unrelated
 /// candidates, exponentially) but make a true pair collide less often; more tables restore that recall at a linear
-/// cost in projections and sorts. Hyperplanes pass through the data's mean rather than the origin: embeddings that
-/// lie in one cone (a CNN's non-negative features, cosine 0.6–0.8 between unrelated images) would otherwise share
-/// most bits and fill the buckets, which centring spreads out.
+/// cost in projections and sorts. <see cref="HyperplaneLshOptions.Plan"/> picks L and b for the data at hand so a
+/// pair exactly at the threshold is missed with probability 0.5 % (pairs above it far less).
+/// Hyperplanes pass through the data's mean rather than the origin: embeddings that lie in one cone (a CNN's
+/// non-negative features, cosine 0.6–0.8 between unrelated images) would otherwise agree on most bits and fill the
+/// buckets with unrelated pairs. Centring costs angle (a near pair's centred vectors are shorter, so further apart in
+/// angle), which the plan pays for with more tables of fewer bits.
 /// </summary>
-public sealed class EmbeddingDuplicateFinder(HyperplaneLshOptions options)
+public sealed class EmbeddingDuplicateFinder(int seed = EmbeddingDuplicateFinder.DefaultSeed)
 {
-    public EmbeddingDuplicateFinder()
-        : this(HyperplaneLshOptions.Default)
-    {
-    }
+    public const int DefaultSeed = 20_260_701;
 
     public DuplicateGrouping Find(EmbeddingMatrix embeddings, float similarityThreshold, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(similarityThreshold, 0f);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(similarityThreshold, 1f);
-        var signatures = Signatures(embeddings, cancellationToken);
+        var mean = Mean(embeddings);
+        var options = HyperplaneLshOptions.Plan(embeddings.Count, similarityThreshold, CentredSpread(embeddings, mean));
+        var signatures = Signatures(embeddings, mean, options, cancellationToken);
         return CandidatePairSearch.Run(new SignatureTables(embeddings, signatures, options.Tables, similarityThreshold), cancellationToken);
     }
 
     /// <summary>For each sample, one key per table: bit j is whether the sample lies above hyperplane j of that table.</summary>
-    private uint[] Signatures(EmbeddingMatrix embeddings, CancellationToken cancellationToken)
+    private uint[] Signatures(EmbeddingMatrix embeddings, float[] mean, HyperplaneLshOptions options, CancellationToken cancellationToken)
     {
         var dimension = embeddings.Dimension;
         var planeCount = options.Tables * options.BitsPerTable;
         var planes = new float[planeCount * dimension];
-        GaussianRandom.Fill(new Random(options.Seed), planes);
-        var mean = Mean(embeddings);
+        GaussianRandom.Fill(new Random(seed), planes);
         var offsets = new float[planeCount];
         for (var plane = 0; plane < planeCount; plane++)
         {
@@ -81,6 +83,19 @@ public sealed class EmbeddingDuplicateFinder(HyperplaneLshOptions options)
         return mean;
     }
 
+    /// <summary>The mean squared distance from the mean: 1 − ‖mean‖² for unit vectors, near 1 when they point every way.</summary>
+    private static double CentredSpread(EmbeddingMatrix embeddings, float[] mean)
+    {
+        var total = 0.0;
+        for (var sample = 0; sample < embeddings.Count; sample++)
+        {
+            var distance = TensorPrimitives.Distance(embeddings.Row(sample), mean);
+            total += distance * (double)distance;
+        }
+
+        return embeddings.Count > 0 ? total / embeddings.Count : 0;
+    }
+
     private readonly struct SignatureTables(EmbeddingMatrix embeddings, uint[] signatures, int tables, float threshold) : ICandidateTables
     {
         public int SampleCount => embeddings.Count;
@@ -88,6 +103,31 @@ public sealed class EmbeddingDuplicateFinder(HyperplaneLshOptions options)
         public int TableCount => tables;
 
         public ulong Key(int sample, int table) => signatures[(sample * tables) + table];
+
+        public bool AgreeBefore(int first, int second, int table)
+        {
+            // A sample's keys are adjacent, so this is a vectorised scan for an equal lane over two short rows.
+            var a = signatures.AsSpan(first * tables, table);
+            var b = signatures.AsSpan(second * tables, table);
+            var lane = 0;
+            for (; lane + Vector<uint>.Count <= table; lane += Vector<uint>.Count)
+            {
+                if (Vector.EqualsAny(new Vector<uint>(a[lane..]), new Vector<uint>(b[lane..])))
+                {
+                    return true;
+                }
+            }
+
+            for (; lane < table; lane++)
+            {
+                if (a[lane] == b[lane])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool Verify(int first, int second, out float similarity)
         {

@@ -12,5 +12,8 @@ internal interface ICandidateTables
 
     ulong Key(int sample, int table);
 
+    /// <summary>Whether the two samples' keys agree in some table before <paramref name="table"/>.</summary>
+    bool AgreeBefore(int first, int second, int table);
+
     bool Verify(int first, int second, out float similarity);
 }

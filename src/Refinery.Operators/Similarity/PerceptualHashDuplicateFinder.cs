@@ -53,6 +53,21 @@ public static class PerceptualHashDuplicateFinder
 
         public ulong Key(int sample, int table) => (_hashes[sample] >> _shifts[table]) & _masks[table];
 
+        public bool AgreeBefore(int first, int second, int table)
+        {
+            // Substrings agree exactly where the XOR of the hashes is zero.
+            var difference = _hashes[first] ^ _hashes[second];
+            for (var earlier = 0; earlier < table; earlier++)
+            {
+                if (((difference >> _shifts[earlier]) & _masks[earlier]) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool Verify(int first, int second, out float similarity)
         {
             var distance = BitOperations.PopCount(_hashes[first] ^ _hashes[second]);
