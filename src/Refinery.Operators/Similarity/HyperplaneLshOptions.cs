@@ -25,7 +25,7 @@ public sealed record HyperplaneLshOptions(int Tables, int BitsPerTable)
     public static HyperplaneLshOptions Plan(int count, float threshold, double centredSpread)
     {
         var bruteForce = new HyperplaneLshOptions(Tables: 1, BitsPerTable: 0);
-        var pairs = count * (count - 1) / 2.0;
+        var pairs = (double)count * (count - 1) / 2;
         var centredCosine = centredSpread > 0 ? 1 - ((1 - threshold) / centredSpread) : 0;
         if (centredCosine <= 0)
         {

@@ -73,6 +73,27 @@ public sealed class EmbeddingDuplicateFinderTests(ITestOutputHelper output)
         BruteForceDuplicates.AssertSame(first, second);
     }
 
+    [Theory]
+    [InlineData(50_000)]
+    [InlineData(100_000)]
+    [InlineData(1_000_000)]
+    public void Large_sets_get_an_index_not_a_pairwise_comparison(int count)
+    {
+        var plan = HyperplaneLshOptions.Plan(count, DefaultThreshold, centredSpread: 1.0);
+
+        Assert.InRange(plan.BitsPerTable, 8, 24);
+        // A pair exactly at the threshold is missed by all tables with probability at most 0.5 %.
+        var bitCollision = 1 - (Math.Acos(DefaultThreshold) / Math.PI);
+        Assert.True(Math.Pow(1 - Math.Pow(bitCollision, plan.BitsPerTable), plan.Tables) <= HyperplaneLshOptions.MissAtThreshold);
+    }
+
+    [Fact]
+    public void A_few_samples_or_a_threshold_too_low_to_index_are_compared_pairwise()
+    {
+        Assert.Equal(0, HyperplaneLshOptions.Plan(20, DefaultThreshold, 1.0).BitsPerTable);
+        Assert.Equal(0, HyperplaneLshOptions.Plan(100_000, 0.5f, 0.36).BitsPerTable);
+    }
+
     private static DuplicateGrouping BruteForce(EmbeddingMatrix embeddings, float threshold) =>
         BruteForceDuplicates.Group(embeddings.Count, (a, b) => TensorPrimitives.Dot(embeddings.Row(a), embeddings.Row(b)), threshold);
 }
