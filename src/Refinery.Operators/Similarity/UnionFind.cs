@@ -32,7 +32,9 @@ public sealed class UnionFind
 
         while (_parent[element] != root)
         {
-            (element, _parent[element]) = (_parent[element], root);
+            var next = _parent[element];
+            _parent[element] = root;
+            element = next;
         }
 
         return root;
