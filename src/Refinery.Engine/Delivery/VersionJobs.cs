@@ -55,7 +55,7 @@ public sealed class VersionJobs(
 
     [AutomaticRetry(Attempts = 0)]
     public Task ReduceAsync(string versionId, CancellationToken cancellationToken) =>
-        RunOnceAsync(versionId, "deciding and publishing", () => passEnds.RunAsync(versionId, cancellationToken), cancellationToken);
+        RunOnceAsync(versionId, "publishing", () => passEnds.RunAsync(versionId, cancellationToken), cancellationToken);
 
     private async Task RunOnceAsync(string versionId, string stage, Func<Task> run, CancellationToken cancellationToken)
     {
