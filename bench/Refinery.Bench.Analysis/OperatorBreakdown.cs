@@ -64,7 +64,7 @@ public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
             ("AnalysisSampleOperator.ProcessAsync (read → values)", context =>
             {
                 var outcome = _operator.ProcessAsync(Work(context.Key), Environment(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-                return context.Result = new ShardResult(0, SampleIds.ForSource(Source(context.Key)), Source(context.Key), outcome.Property, outcome.Description, outcome.Output, outcome.Values);
+                return context.Result = new ShardResult(0, SampleIds.ForSource(Source(context.Key)), Source(context.Key), outcome.Property, outcome.Description, outcome.Output, new Sample(Source(context.Key)), outcome.Values);
             }),
             ("engine: serialise the sample's ShardResult line", context => context.Line = JsonSerializer.Serialize(context.Result, EngineJsonContext.Default.ShardResult)),
             ("engine: parse the line back (the reduce does it 3×)", context => JsonSerializer.Deserialize(context.Line, EngineJsonContext.Default.ShardResult)),

@@ -1,18 +1,23 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
+using Refinery.Operators.Pipeline;
 
 namespace Refinery.Operators;
 
-/// <summary>What an operator did with one sample.</summary>
+/// <summary>What a sample stage did with one sample.</summary>
 /// <param name="Property">Reserved, modified, deleted or added.</param>
 /// <param name="Description">Human-readable notes, each saying what was done and why.</param>
 /// <param name="Output">
-/// The sample as it appears in the output manifest, with <see cref="Sample.Source"/> and
-/// <see cref="Sample.AnnotationLocation"/> relative to <c>Data/</c>; null when nothing is published for it.
+/// The sample as it goes on, with <see cref="Sample.Source"/> and <see cref="Sample.AnnotationLocation"/> relative to
+/// <c>Data/</c> (the names it is published under); null when the sample is deleted and goes no further. A name the
+/// stage wrote through <see cref="SampleEnvironment.Output"/> is published from that file; any other name from the
+/// file the stage was given (see <see cref="SampleWork.PassThrough"/>).
 /// </param>
-/// <param name="Values">Per-sample values kept with the result (features, scores, hashes), or null.</param>
+/// <param name="Values">Per-sample values kept with the result (features, scores), or null.</param>
+/// <param name="Record">Typed values for later dataset stages (hashes, scores, an embedding), staged in binary; or null.</param>
 public sealed record SampleOutcome(
     ResultProperty Property,
     IReadOnlyList<string> Description,
     Sample? Output,
-    JsonObject? Values = null);
+    JsonObject? Values = null,
+    SampleRecord? Record = null);

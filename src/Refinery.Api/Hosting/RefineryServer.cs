@@ -18,12 +18,14 @@ using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Mapping;
 using Refinery.Engine.Operators;
+using Refinery.Engine.Passes;
 using Refinery.Engine.Planning;
 using Refinery.Engine.Reducing;
 using Refinery.Engine.Staging;
 using Refinery.Engine.Tasks;
 using Refinery.Imaging;
 using Refinery.Imaging.Thumbnails;
+using Refinery.Operators.Pipeline;
 using Refinery.Storage;
 using Refinery.Storage.S3;
 
@@ -99,6 +101,7 @@ public static class RefineryServer
         services.AddSingleton<ISignedUrlFactory>(provider => new SignedUrlFactory(
             provider.GetRequiredService<BucketRouter>(), provider.GetRequiredService<SignedLinkSigner>(), options.SignedUrlLifetime, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ImageDecoder(options.ImageLimits, new DecodeMemoryBudget(options.DecodeMemoryBytes)));
+        services.AddSingleton(OperatorRegistry.Default);
         services.AddSingleton<OperatorPipelineFactory>();
         services.AddSingleton<ThumbnailRenderer>();
         services.AddSingleton(_ => new ThumbnailGate(options.ThumbnailConcurrency)); // made by the container, so disposed with it
@@ -115,8 +118,14 @@ public static class RefineryServer
         services.AddSingleton<InputResolver>();
         services.AddSingleton<VersionPlanner>();
         services.AddSingleton<ShardRunner>();
+        services.AddSingleton<PassFiles>();
         services.AddSingleton<OutputPublisher>();
-        services.AddSingleton<VersionReducer>();
+        services.AddSingleton<FinalResults>();
+        services.AddSingleton<DatasetStageRunner>();
+        services.AddSingleton<PassAdvancer>();
+        services.AddSingleton<VersionCompletion>();
+        services.AddSingleton<VersionFinisher>();
+        services.AddSingleton<PassCoordinator>();
         services.AddSingleton<VersionReconciler>();
         services.AddSingleton<ReduceTrigger>();
         services.AddTransient<VersionJobs>();

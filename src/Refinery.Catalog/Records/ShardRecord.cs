@@ -12,6 +12,9 @@ public sealed class ShardRecord
     /// <summary>Samples of this shard finished so far (all of them once <see cref="Done"/>); the version's progress sums them.</summary>
     public int ProcessedSamples { get; set; }
 
+    /// <summary>The pass of the version's plan that <see cref="Done"/> speaks of; each pass maps every shard again.</summary>
+    public int Pass { get; set; }
+
     public bool Done { get; set; }
 
     public int Attempts { get; set; }

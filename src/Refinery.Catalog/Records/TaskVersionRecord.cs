@@ -58,7 +58,13 @@ public sealed class TaskVersionRecord
     /// <summary>Shards cut by the planner; null until planning has finished.</summary>
     public int? ShardCount { get; set; }
 
-    /// <summary>Set once by the map job that finishes the last shard, so exactly one reduce is enqueued.</summary>
+    /// <summary>
+    /// The pass of the operator pipeline the version's shards are in: 0 at first, one more after each dataset stage that
+    /// has passes after it. Advanced by one conditional update, so a stage's decisions are applied exactly once.
+    /// </summary>
+    public int Pass { get; set; }
+
+    /// <summary>Set once by the map job that finishes the last shard of a pass, so exactly one reduce is enqueued per pass.</summary>
     public bool ReduceEnqueued { get; set; }
 
     /// <summary>Last time any worker made progress on this version; the reconciler uses it to find orphans.</summary>

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Mapping;
+using Refinery.Engine.Passes;
 using Refinery.Engine.Planning;
-using Refinery.Engine.Reducing;
 
 namespace Refinery.Engine.Delivery;
 
@@ -16,7 +16,7 @@ namespace Refinery.Engine.Delivery;
 public sealed class VersionJobs(
     VersionPlanner planner,
     ShardRunner shards,
-    VersionReducer reducer,
+    PassCoordinator passEnds,
     VersionLifecycle lifecycle,
     IDbContextFactory<CatalogContext> catalog,
     EngineOptions options,
@@ -55,7 +55,7 @@ public sealed class VersionJobs(
 
     [AutomaticRetry(Attempts = 0)]
     public Task ReduceAsync(string versionId, CancellationToken cancellationToken) =>
-        RunOnceAsync(versionId, "publishing", () => reducer.ReduceAsync(versionId, cancellationToken), cancellationToken);
+        RunOnceAsync(versionId, "publishing", () => passEnds.RunAsync(versionId, cancellationToken), cancellationToken);
 
     private async Task RunOnceAsync(string versionId, string stage, Func<Task> run, CancellationToken cancellationToken)
     {

@@ -7,20 +7,22 @@ using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
 using Refinery.Imaging;
-using Refinery.Operators;
 using Refinery.Storage;
 
 namespace Refinery.Engine.Mapping;
 
 /// <summary>
-/// The map stage: runs the operator over one shard's samples in parallel, checking the stop flag between samples,
-/// writes the shard's results file (whole, deterministic), then marks the shard done and asks for the reduce, which
-/// is enqueued once planning has finished and every shard is done. A shard run twice yields the same files, so redelivery never duplicates.
+/// The map stage of one pass: runs the pass's fused sample stages over one shard's samples in parallel, checking the
+/// stop flag between samples, writes the shard's results and records (whole, deterministic), then marks the shard done
+/// for that pass and asks for the reduce, which is enqueued once planning has finished and every shard is done. A
+/// shard run twice yields the same files, so redelivery never duplicates. Pass 0 reads the planned samples; a later
+/// pass reads what the pass before kept.
 /// </summary>
 public sealed class ShardRunner(
     IDbContextFactory<CatalogContext> catalog,
     IObjectStore inputs,
     StagingArea staging,
+    PassFiles passFiles,
     StagingCleaner stagingCleaner,
     VersionLifecycle lifecycle,
     StopSignal stopSignal,
@@ -33,6 +35,7 @@ public sealed class ShardRunner(
     public async Task RunAsync(string versionId, int shardIndex, CancellationToken cancellationToken)
     {
         string templateJson;
+        int pass;
         await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
         {
             var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.VersionId == versionId, cancellationToken);
@@ -44,14 +47,21 @@ public sealed class ShardRunner(
                 return;
             }
 
-            templateJson = version.TemplateJson;
+            (templateJson, pass) = (version.TemplateJson, version.Pass);
         }
 
         await lifecycle.HeartbeatAsync(versionId, cancellationToken);
         var pipeline = pipelines.Create(TaskJson.ReadTemplate(templateJson));
-        var entries = await JsonLinesFile.ReadAsync(
-            staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken).ToListAsync(cancellationToken);
-        var results = await ProcessAsync(versionId, shardIndex, pipeline, entries, cancellationToken);
+        var stages = new FusedSampleStages(pipeline.Plan[pass].SampleStages, pipeline.TaskType);
+        var incoming = pass == 0
+            ? await JsonLinesFile.ReadAsync(staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken)
+                .Select(stages.Enter).ToListAsync(cancellationToken)
+            : await passFiles.ReadShardAsync(versionId, pass - 1, shardIndex, decided: true, cancellationToken)
+                .Where(staged => staged.Result.Output is not null).ToListAsync(cancellationToken);
+
+        // Progress counts input samples, which the first pass visits all of; later passes revisit only survivors.
+        var progress = pass == 0 ? new ShardProgress(catalog, clock, versionId, shardIndex) : null;
+        var results = await ProcessAsync(versionId, stages, incoming, progress, cancellationToken);
         NativeHeap.ReleaseFreeMemory(); // the shard's image buffers are free, but glibc keeps them resident (see there)
         if (results is null)
         {
@@ -60,23 +70,26 @@ public sealed class ShardRunner(
             return;
         }
 
+        // Records first: a results file is only ever read together with its records.
+        await SampleRecordFile.WriteAsync(
+            staging.Store, staging.PassRecords(versionId, pass, shardIndex), results.Select(staged => staged.Record), cancellationToken);
         await JsonLinesFile.WriteAsync(
-            staging.Store, staging.ShardResults(versionId, shardIndex), results, EngineJsonContext.Default.ShardResult, cancellationToken);
-        await MarkDoneAsync(versionId, shardIndex, results.Length, cancellationToken);
+            staging.Store, staging.PassResults(versionId, pass, shardIndex), results.Select(staged => staged.Result), EngineJsonContext.Default.ShardResult, cancellationToken);
+        await MarkDoneAsync(versionId, pass, shardIndex, progress is null ? null : results.Length, cancellationToken);
     }
 
     /// <summary>The shard's results in input order, or null when the version stopped part-way.</summary>
-    private async Task<ShardResult[]?> ProcessAsync(
-        string versionId, int shardIndex, OperatorPipeline pipeline, List<ShardEntry> entries, CancellationToken cancellationToken)
+    private async Task<StagedResult[]?> ProcessAsync(
+        string versionId, FusedSampleStages stages, List<StagedResult> incoming, ShardProgress? progress, CancellationToken cancellationToken)
     {
-        var environment = new SampleEnvironment(inputs, new StagingOutputWriter(staging, inputs, versionId));
-        var progress = new ShardProgress(catalog, clock, versionId, shardIndex);
-        var results = new ShardResult[entries.Count];
+        var passInputs = new PassInputStore(inputs, staging, versionId);
+        var output = new StagingOutputWriter(staging, passInputs, versionId);
+        var results = new StagedResult[incoming.Count];
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SampleParallelism, CancellationToken = stopped.Token };
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), parallel, async (index, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, incoming.Count), parallel, async (index, token) =>
             {
                 if (await stopSignal.IsStoppedAsync(versionId, token))
                 {
@@ -84,13 +97,11 @@ public sealed class ShardRunner(
                     return;
                 }
 
-                var entry = entries[index];
-                var work = new SampleWork(entry.Sample, entry.OutputName, pipeline.TaskType);
-                var outcome = await pipeline.Operator.ProcessAsync(work, environment, token);
-                results[index] = new ShardResult(
-                    entry.Ordinal, SampleIds.ForSource(entry.Sample.Source), entry.Sample.Source,
-                    outcome.Property, outcome.Description, outcome.Output, outcome.Values);
-                await progress.SampleDoneAsync(token);
+                results[index] = await stages.RunAsync(incoming[index], passInputs, output, token);
+                if (progress is not null)
+                {
+                    await progress.SampleDoneAsync(token);
+                }
             });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -101,15 +112,19 @@ public sealed class ShardRunner(
         return stopped.IsCancellationRequested ? null : results;
     }
 
-    private async Task MarkDoneAsync(string versionId, int shardIndex, int sampleCount, CancellationToken cancellationToken)
+    /// <param name="sampleCount">The shard's processed count for progress; null in later passes, which leave it as it is.</param>
+    private async Task MarkDoneAsync(string versionId, int pass, int shardIndex, int? sampleCount, CancellationToken cancellationToken)
     {
         var now = lifecycle.Now();
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        var marked = await db.Shards
-            .Where(shard => shard.VersionId == versionId && shard.ShardIndex == shardIndex && !shard.Done)
-            .ExecuteUpdateAsync(set => set
+        var shards = db.Shards.Where(shard => shard.VersionId == versionId && shard.ShardIndex == shardIndex && shard.Pass == pass && !shard.Done);
+        var marked = sampleCount is { } count
+            ? await shards.ExecuteUpdateAsync(set => set
                 .SetProperty(shard => shard.Done, true)
-                .SetProperty(shard => shard.ProcessedSamples, sampleCount)
+                .SetProperty(shard => shard.ProcessedSamples, count)
+                .SetProperty(shard => shard.CompletedAt, now), cancellationToken)
+            : await shards.ExecuteUpdateAsync(set => set
+                .SetProperty(shard => shard.Done, true)
                 .SetProperty(shard => shard.CompletedAt, now), cancellationToken);
         if (marked == 0)
         {

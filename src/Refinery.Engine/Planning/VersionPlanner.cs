@@ -128,6 +128,7 @@ public sealed class VersionPlanner(
                 .SetProperty(version => version.ShardCount, (int?)null)
                 .SetProperty(version => version.TotalSamples, (int?)null)
                 .SetProperty(version => version.ProcessedSamples, 0)
+                .SetProperty(version => version.Pass, 0)
                 .SetProperty(version => version.ReduceEnqueued, false), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Refinery.Engine.Planning;
+using Refinery.Operators.Pipeline;
 
 namespace Refinery.Engine.Staging;
 
@@ -11,4 +12,5 @@ namespace Refinery.Engine.Staging;
 [JsonSerializable(typeof(ShardEntry))]
 [JsonSerializable(typeof(ShardResult))]
 [JsonSerializable(typeof(DuplicateListing))]
+[JsonSerializable(typeof(SampleDecision))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;

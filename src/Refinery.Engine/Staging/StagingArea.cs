@@ -15,8 +15,27 @@ public sealed class StagingArea(IObjectStore store, string bucket)
     public ObjectPath ShardSamples(string versionId, int shardIndex) =>
         new(bucket, $"{versionId}/shards/{shardIndex:D5}.samples.jsonl");
 
-    public ObjectPath ShardResults(string versionId, int shardIndex) =>
-        new(bucket, $"{versionId}/shards/{shardIndex:D5}.results.jsonl");
+    /// <summary>What a pass's fused sample stages made of a shard's samples: one result per sample, in input order.</summary>
+    public ObjectPath PassResults(string versionId, int pass, int shardIndex) =>
+        new(bucket, $"{versionId}/passes/{pass}/{shardIndex:D5}.results.jsonl");
+
+    /// <summary>The typed records of the same samples, in binary, one per result line.</summary>
+    public ObjectPath PassRecords(string versionId, int pass, int shardIndex) =>
+        new(bucket, $"{versionId}/passes/{pass}/{shardIndex:D5}.records.bin");
+
+    /// <summary>The decisions the pass's dataset stage took about the shard's samples, in input order.</summary>
+    public ObjectPath PassDecisions(string versionId, int pass, int shardIndex) =>
+        new(bucket, $"{versionId}/passes/{pass}/{shardIndex:D5}.decisions.jsonl");
+
+    /// <summary>The dataset-level result of the pass's dataset stage (an analysis summary), when it has one.</summary>
+    public ObjectPath PassDatasetResult(string versionId, int pass) =>
+        new(bucket, $"{versionId}/passes/{pass}/dataset-result.json");
+
+    /// <summary>Where a file a sample stage wrote under <c>Data/</c> is staged.</summary>
+    public ObjectPath StagedData(string versionId, string relativePath) => Output(versionId).Combine("Data").Combine(relativePath);
+
+    /// <summary>True for a path inside the version's staged <c>Data/</c>: a file a sample stage wrote, not an input.</summary>
+    public bool IsStagedData(string versionId, ObjectPath path) => path.IsSameOrUnder(Output(versionId).Combine("Data"));
 
     /// <summary>The samples the plan found listed more than once, written when planning ends.</summary>
     public ObjectPath Duplicates(string versionId) => new(bucket, $"{versionId}/duplicates.jsonl");

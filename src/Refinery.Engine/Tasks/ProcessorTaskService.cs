@@ -7,6 +7,7 @@ using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
+using Refinery.Operators.Pipeline;
 using Refinery.Storage;
 
 namespace Refinery.Engine.Tasks;
@@ -28,7 +29,7 @@ public sealed class ProcessorTaskService(
         var pipeline = pipelines.Create(template);
         template = template with { Name = TemplateNames.Of(pipeline.TemplateId) };
         inputs = await validator.ValidateInputsAsync(projectId, WithDatasetVersion(inputs, definition), InputsField(definition), cancellationToken);
-        if (pipeline.TemplateId == TemplateIds.Analyse)
+        if (pipeline.Template.AnalysesInputs)
         {
             template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
             pipeline = pipelines.Create(template);
@@ -64,12 +65,12 @@ public sealed class ProcessorTaskService(
         };
         db.Tasks.Add(task);
         string? versionId = null;
-        if (definition.CreateVersion || pipeline.TemplateId == TemplateIds.Analyse)
+        if (definition.CreateVersion || pipeline.Template.AnalysesInputs)
         {
             versionId = AddVersion(db, task, definition.Description, template, inputs, output);
         }
 
-        if (pipeline.TemplateId == TemplateIds.Analyse && DatasetInput(inputs) is { } analysed)
+        if (pipeline.Template.AnalysesInputs && DatasetInput(inputs) is { } analysed)
         {
             await db.DatasetVersions.Where(version => version.VersionId == analysed.VersionId)
                 .ExecuteUpdateAsync(set => set.SetProperty(v => v.AnalysisStatus, 1).SetProperty(v => v.AnalysisTaskId, task.TaskId), cancellationToken);
@@ -111,7 +112,7 @@ public sealed class ProcessorTaskService(
         }
 
         // A new template's params lack what the server fills in (task_type, manifest_path, file_path) as much as new inputs do.
-        if (pipeline.TemplateId == TemplateIds.Analyse && (inputsChanged || definition.Template is not null))
+        if (pipeline.Template.AnalysesInputs && (inputsChanged || definition.Template is not null))
         {
             template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
         }
@@ -214,7 +215,7 @@ public sealed class ProcessorTaskService(
     private async Task<(WorkPath WorkPath, ObjectPath OutputBase)?> ValidateWorkPathAsync(
         string projectId, OperatorPipeline pipeline, WorkPath? workPath, IReadOnlyList<ProcessorDataSource> inputs, CancellationToken cancellationToken)
     {
-        if (!pipeline.PublishesOutput)
+        if (!pipeline.Template.PublishesOutput)
         {
             return null;
         }

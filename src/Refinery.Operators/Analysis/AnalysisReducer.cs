@@ -14,9 +14,6 @@ namespace Refinery.Operators.Analysis;
 /// </summary>
 public sealed class AnalysisReducer(AnalysisParams parameters)
 {
-    // odd_size quartiles come from pass 1, over sqrt(W)·sqrt(H) ∈ [0, sqrt(max pixels)]: 10 000 px / 16 384 bins
-    // bounds their error by 0.61 px at the default limit (exact whenever a bin holds one size, the usual case).
-    private const int SizeBins = 16_384;
     private const string AllSamples = "";
 
     private static readonly string[] _knownUsages = ["TRAIN", "EVAL", "TEST", "INFERENCE"];
@@ -31,7 +28,7 @@ public sealed class AnalysisReducer(AnalysisParams parameters)
     {
         var distributions = new Dictionary<string, Dictionary<string, FeatureDistribution>>(StringComparer.Ordinal);
         var issueCounts = QualityChecks.All.ToDictionary(check => check.Issue, _ => 0L, StringComparer.Ordinal);
-        var sizes = new QuantileHistogram(0, Math.Sqrt(parameters.MaxImagePixels), SizeBins);
+        var sizes = new OddSizeSketch(parameters.MaxImagePixels);
         var duplicates = new DuplicateIndex();
         long sampleCount = 0, analysedCount = 0;
 
@@ -67,7 +64,7 @@ public sealed class AnalysisReducer(AnalysisParams parameters)
         var groups = duplicates.Build();
         issueCounts[QualityChecks.ExactDuplicates.Issue] = groups.ExactMembers;
         issueCounts[QualityChecks.NearDuplicates.Issue] = groups.NearMembers;
-        var fences = sizes.Count > 0 ? OddSizeFences.FromQuartiles(sizes.Quantile(0.25), sizes.Quantile(0.75)) : null;
+        var fences = sizes.Fences();
         foreach (var distribution in distributions.Values.SelectMany(group => group.Values))
         {
             distribution.BeginSecondPass();

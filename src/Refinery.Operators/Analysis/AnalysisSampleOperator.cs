@@ -4,6 +4,7 @@ using Refinery.Domain;
 using Refinery.Formats.Voc;
 using Refinery.Imaging;
 using Refinery.Imaging.Analysis;
+using Refinery.Operators.Pipeline;
 using Refinery.Storage;
 
 namespace Refinery.Operators.Analysis;
@@ -12,9 +13,10 @@ namespace Refinery.Operators.Analysis;
 /// The map stage of <c>sys_data_analyse</c>: reads one image, decodes it once at full resolution (cleanvision's
 /// percentiles and exact hash are defined on every stored pixel, so a reduced decode would give up parity there; the
 /// small-image features shrink that one decode instead of decoding again), and keeps every selected feature, the six
-/// per-image quality scores and both hashes as the sample's values. Never throws for a bad image.
+/// per-image quality scores and both hashes as the sample's values, and the scores, size and hashes typed in its record
+/// for dataset stages. The sample goes on unchanged (analysis writes no files). Never throws for a bad image.
 /// </summary>
-public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader, ImageDecoder decoder) : ISampleOperator
+public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotationBoxReader boxReader, ImageDecoder decoder) : ISampleStage
 {
     private readonly ImageDecoder _decoder = decoder.WithMaxPixels(parameters.MaxImagePixels);
 
@@ -68,17 +70,18 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
 
         return image is null
             ? Failed(sample, $"image could not be decoded: {failure}")
-            : Analyse(sample, image, boxes is { Count: > 0 } ? boxes : null);
+            : Analyse(work, image, boxes is { Count: > 0 } ? boxes : null);
     }
 
-    private SampleOutcome Analyse(Sample sample, DecodedImage image, IReadOnlyList<BoxRect>? boxes)
+    private SampleOutcome Analyse(SampleWork work, DecodedImage image, IReadOnlyList<BoxRect>? boxes)
     {
+        var sample = work.Sample;
         using (image)
         {
             try
             {
                 var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);
-                return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], Output: null, ToValues(sample, analysis));
+                return new SampleOutcome(ResultProperty.Reserved, [Describe(analysis)], work.PassThrough(), ToValues(sample, analysis), ToRecord(analysis));
             }
             catch (OpenCVException exception)
             {
@@ -116,6 +119,21 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
         values[AnalysisValueKeys.ExactHash] = ImageHashes.ToHex(analysis.ExactHash);
         values[AnalysisValueKeys.PerceptualHash] = ImageHashes.ToHex(analysis.PerceptualHash);
         return values;
+    }
+
+    private static SampleRecord ToRecord(ImageAnalysis analysis)
+    {
+        var record = new SampleRecord()
+            .Set(AnalysisRecordKeys.Width, analysis.Width)
+            .Set(AnalysisRecordKeys.Height, analysis.Height)
+            .Set(AnalysisRecordKeys.ExactHash, analysis.ExactHash)
+            .Set(AnalysisRecordKeys.PerceptualHash, analysis.PerceptualHash);
+        foreach (var (check, score) in analysis.Quality.ByCheck())
+        {
+            record.Set(AnalysisRecordKeys.Score(check), score);
+        }
+
+        return record;
     }
 
     private static JsonNode? FeatureValue(AnalysisFeatures feature, ImageAnalysis analysis)

@@ -3,6 +3,7 @@ using OpenCvSharp;
 using Refinery.Domain;
 using Refinery.Formats.Voc;
 using Refinery.Imaging;
+using Refinery.Operators.Pipeline;
 using Refinery.Storage;
 
 namespace Refinery.Operators.Validation;
@@ -12,11 +13,20 @@ namespace Refinery.Operators.Validation;
 /// gray images, wrong extensions, unsupported formats, oversize images and broken VOC boxes — by the rules of
 /// operators.md Part B §2.2. Stateless and thread-safe.
 /// </summary>
-public sealed class MetaValidationOperator(MetaValidationParams parameters, ImageDecoder decoder) : ISampleOperator
+public sealed class MetaValidationOperator(MetaValidationParams parameters, ImageDecoder decoder) : ISampleStage
 {
+    public const string OperatorName = "MetaValidation";
+
     private const string CheckedSuffix = "_checked";
 
     public MetaValidationParams Parameters { get; } = parameters;
+
+    /// <summary>The operator: one sample stage; also what <c>do_validation</c> fuses in front of other templates' operators.</summary>
+    public static PipelineOperator Define(OperatorParameters parameters, OperatorContext context)
+    {
+        var validation = MetaValidationParams.Parse(parameters);
+        return new PipelineOperator(OperatorName, validation.TaskType, new MetaValidationOperator(validation, context.Decoder), DatasetStage: null);
+    }
 
     public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Refinery.IntegrationTests.Infrastructure;
 
@@ -28,7 +27,7 @@ public sealed class CrashRecoveryTests : IDisposable
         string taskId, versionId;
         using (var first = await ServeProcess.StartAsync(data, port, $"imgs={images}"))
         {
-            using var client = ClientFor(first, data);
+            using var client = first.CreateClient(data);
             taskId = await client.CreateTaskAsync(TaskBodies.Validation(
                 "crash", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
             versionId = await client.LatestVersionIdAsync(taskId);
@@ -38,7 +37,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         using var second = await ServeProcess.StartAsync(data, port, $"imgs={images}");
-        using var resumed = ClientFor(second, data);
+        using var resumed = second.CreateClient(data);
         var version = await resumed.WaitForCompletionAsync(taskId, versionId);
         var results = await resumed.AllResultsAsync(taskId, versionId);
 
@@ -62,15 +61,6 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             // Left for the OS to clean.
         }
-    }
-
-    private static RefineryApiClient ClientFor(ServeProcess serve, string data)
-    {
-        var (projectId, token) = ServeProcess.ReadCredentials(data);
-        var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        http.DefaultRequestHeaders.Add("X-Auth-Token", token);
-        return new RefineryApiClient(http, projectId);
     }
 
     /// <summary>Waits until at least one shard is done but the run is not, and returns the processed count.</summary>

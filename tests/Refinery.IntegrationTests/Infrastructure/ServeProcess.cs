@@ -68,6 +68,16 @@ public sealed class ServeProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A client of this server with the default project's token from <paramref name="dataDirectory"/>.</summary>
+    public RefineryApiClient CreateClient(string dataDirectory)
+    {
+        var (projectId, token) = ReadCredentials(dataDirectory);
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.Add("X-Auth-Token", token);
+        return new RefineryApiClient(http, projectId);
+    }
+
     public static (string ProjectId, string Token) ReadCredentials(string dataDirectory)
     {
         var credentials = JsonNode.Parse(File.ReadAllText(Path.Combine(dataDirectory, "credentials.json")))!;

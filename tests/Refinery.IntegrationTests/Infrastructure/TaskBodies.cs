@@ -26,4 +26,16 @@ public static class TaskBodies
             "operator_params": [ { "id": "sys_data_analyse", "params": { "op_list": [{{opList}}], "is_normed": {{(isNormed ? "true" : "false")}} } } ] }
         }
         """;
+
+    /// <summary>A cleaning task: <c>sys_data_cleaning</c> with QualityFilter and the given extra params (JSON members).</summary>
+    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") => $$"""
+        {
+          "name": "{{name}}", "description": "", "create_version": true, "workspace_id": "0",
+          "inputs": [ { "type": "OBS", "source": "{{inputPath}}" } ],
+          "work_path": { "type": "OBS", "path": "{{workPath}}" },
+          "template": { "id": "sys_data_cleaning",
+            "operator_params": [ { "name": "QualityFilter",
+              "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(extraParams.Length > 0 ? ", " + extraParams : "")}} } } ] }
+        }
+        """;
 }

@@ -32,7 +32,7 @@ public sealed class AnalysisSampleOperatorTests
         var outcome = await ProcessAsync("a.jpg", SampleImages.SceneJpeg(640, 480));
 
         Assert.Equal(ResultProperty.Reserved, outcome.Property);
-        Assert.Null(outcome.Output);
+        Assert.Equal("a.jpg", outcome.Output!.Source); // goes on unchanged, under its output name
         var values = outcome.Values!;
         Assert.Equal(640, values["width"]!.GetValue<int>());
         Assert.Equal(480, values["height"]!.GetValue<int>());

@@ -1,0 +1,80 @@
+using Refinery.Domain;
+using Refinery.Engine.Staging;
+using Refinery.Operators;
+using Refinery.Operators.Pipeline;
+using Refinery.Storage;
+
+namespace Refinery.Engine.Mapping;
+
+/// <summary>
+/// A pass's sample stages fused: each sample goes through them one after another in one visit, each stage seeing the
+/// sample as the one before left it (a validated image, not the input), until one deletes it. Notes, values and
+/// records accumulate; the property is the strongest any stage gave (deleted, then modified, then kept).
+/// </summary>
+public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string taskType)
+{
+    /// <summary>A sample entering the pipeline: kept, under its planned output name, its files where the inputs hold them.</summary>
+    public StagedResult Enter(ShardEntry entry)
+    {
+        var sample = entry.Sample;
+        var output = new SampleWork(sample, entry.OutputName, taskType).PassThrough();
+        return new StagedResult(
+            new ShardResult(entry.Ordinal, SampleIds.ForSource(sample.Source), sample.Source, ResultProperty.Reserved, [], output, sample, Values: null),
+            new SampleRecord());
+    }
+
+    /// <param name="incoming">The sample as the previous pass (or <see cref="Enter"/>) left it; never a deleted one.</param>
+    /// <param name="inputs">What stages read through: inputs and the version's staged files.</param>
+    /// <param name="output">Where stages write the version's files.</param>
+    /// <param name="cancellationToken">Stops the stages.</param>
+    public async Task<StagedResult> RunAsync(StagedResult incoming, IObjectStore inputs, StagingOutputWriter output, CancellationToken cancellationToken)
+    {
+        var result = incoming.Result;
+        var record = incoming.Record;
+        foreach (var stage in stages)
+        {
+            var writer = new TrackingOutputWriter(output);
+            var outcome = await stage.ProcessAsync(
+                new SampleWork(result.Location!, result.Output!.Source, taskType), new SampleEnvironment(inputs, writer), cancellationToken);
+            if (outcome.Record is { } recorded)
+            {
+                record.MergeFrom(recorded);
+            }
+
+            result = result with
+            {
+                Property = Strongest(result.Property, outcome.Property),
+                Description = [.. result.Description, .. outcome.Description],
+                Values = outcome.Values is { } values ? ValueMerge.Merge(result.Values, values) : result.Values,
+            };
+            if (outcome.Output is not { } published)
+            {
+                return new StagedResult(result with { Property = ResultProperty.Deleted, Output = null, Location = null }, record);
+            }
+
+            result = Moved(result, published, writer, output);
+        }
+
+        return new StagedResult(result, record);
+    }
+
+    /// <summary>The result with the stage's output names, its files located: newly written ones in staging, others where they were.</summary>
+    private static ShardResult Moved(ShardResult result, Sample published, TrackingOutputWriter writer, StagingOutputWriter output)
+    {
+        var before = result.Location!;
+        var source = writer.Wrote(published.Source) ? output.UriOf(published.Source) : before.Source;
+        var annotation = published.AnnotationLocation is not { } name ? null
+            : writer.Wrote(name) ? output.UriOf(name)
+            : before.AnnotationLocation;
+        return result with
+        {
+            Output = published with { AnnotationLocation = annotation is null ? null : published.AnnotationLocation },
+            Location = published with { Source = source, AnnotationLocation = annotation },
+        };
+    }
+
+    private static ResultProperty Strongest(ResultProperty so, ResultProperty now) =>
+        so == ResultProperty.Deleted || now == ResultProperty.Deleted ? ResultProperty.Deleted
+        : so == ResultProperty.Modified || now == ResultProperty.Modified ? ResultProperty.Modified
+        : now;
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Refinery.Operators.Pipeline;
+
+/// <summary>
+/// What a dataset stage decided about one sample: it goes on (possibly with values only the whole dataset could give
+/// it) or it is removed, and then its result says why — the issue and its score, the sample it duplicates and their
+/// similarity, or its distance to the nearest prototype.
+/// </summary>
+/// <param name="Ordinal">The sample's place in input order (<see cref="StagedSample.Ordinal"/>).</param>
+/// <param name="Keep">False removes the sample: its result becomes deleted and nothing of it is published.</param>
+/// <param name="Description">A line its result description gains, or null.</param>
+/// <param name="Values">Values merged into its result's values, or null.</param>
+public sealed record SampleDecision(long Ordinal, bool Keep, string? Description, JsonObject? Values)
+{
+    /// <summary>The values key under which a removal names its operator.</summary>
+    public const string RemovedByKey = "removed_by";
+
+    /// <summary>Keeps the sample, adding dataset-level values (and a line, when they flag something) to its result.</summary>
+    public static SampleDecision Amend(long ordinal, string? description, JsonObject values) => new(ordinal, true, description, values);
+
+    /// <summary>Removes a sample for the quality issues it was flagged with.</summary>
+    public static SampleDecision RemoveForIssues(long ordinal, string operatorName, IReadOnlyList<IssueFinding> findings)
+    {
+        var issues = new JsonArray();
+        foreach (var finding in findings)
+        {
+            var issue = new JsonObject { ["issue"] = finding.Issue, ["score"] = finding.Score, ["threshold"] = finding.Threshold };
+            if (finding.DuplicateOf is { } original)
+            {
+                issue["duplicate_of"] = original;
+            }
+
+            issues.Add(issue);
+        }
+
+        return Remove(ordinal, operatorName, string.Join(", ", findings.Select(finding => finding.Describe())), new JsonObject { ["issues"] = issues });
+    }
+
+    /// <summary>Removes a sample as a duplicate of an earlier one, naming it and how similar the two are.</summary>
+    public static SampleDecision RemoveAsDuplicate(long ordinal, string operatorName, string duplicateOf, double similarity) =>
+        Remove(ordinal, operatorName, $"duplicates {duplicateOf} (similarity {Number(similarity)})",
+            new JsonObject { ["duplicate_of"] = duplicateOf, ["similarity"] = similarity });
+
+    /// <summary>Removes a sample that lies too far from the nearest prototype.</summary>
+    public static SampleDecision RemoveForDistance(long ordinal, string operatorName, double distance, double threshold) =>
+        Remove(ordinal, operatorName, $"distance {Number(distance)} to the nearest prototype is above {Number(threshold)}",
+            new JsonObject { ["prototype_distance"] = distance, ["threshold"] = threshold });
+
+    internal static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static SampleDecision Remove(long ordinal, string operatorName, string why, JsonObject values)
+    {
+        values[RemovedByKey] = operatorName;
+        return new SampleDecision(ordinal, false, $"removed by {operatorName}: {why}", values);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Refinery.Domain;
+using Refinery.Domain.Tasks;
+using Refinery.Operators.Analysis;
+using Refinery.Operators.Cleaning;
+using Refinery.Operators.Pipeline;
+using Refinery.Operators.Validation;
+using Refinery.TestSupport;
+
+namespace Refinery.Operators.Tests.Pipeline;
+
+/// <summary>The registry: template ids and operator names to stages, MetaValidation first when asked, 400 for what does not belong.</summary>
+public sealed class OperatorRegistryTests
+{
+    private static readonly OperatorContext _context = new(TestDecoders.Create());
+
+    private static OperatorPipeline Compose(string templateId, params OperatorParam[] operators) =>
+        OperatorRegistry.Default.Compose(new TemplateParam(templateId, OperatorParams: operators), _context);
+
+    private static OperatorParam Op(string name, string paramsJson = "{}") => new(Name: name, Params: JsonNode.Parse(paramsJson)!.AsObject());
+
+    [Fact]
+    public void Validation_runs_MetaValidation_as_one_sample_stage_and_marks_its_output_checked()
+    {
+        var pipeline = Compose(TemplateIds.Validation, Op("MetaValidation", """{"task_type": "object_detection"}"""));
+
+        var pass = Assert.Single(pipeline.Plan.Passes);
+        Assert.IsType<MetaValidationOperator>(Assert.Single(pass.SampleStages));
+        Assert.Null(pass.Barrier);
+        Assert.Equal(TaskTypes.ObjectDetection, pipeline.TaskType);
+        Assert.True(pipeline.OutputProperties!["@modelarts:data_checked"]);
+    }
+
+    [Fact]
+    public void Analysis_is_a_sample_stage_and_a_dataset_stage_and_publishes_nothing()
+    {
+        var pipeline = Compose(TemplateIds.Analyse, new OperatorParam(Id: TemplateIds.Analyse));
+
+        var pass = Assert.Single(pipeline.Plan.Passes);
+        Assert.IsType<AnalysisSampleOperator>(Assert.Single(pass.SampleStages));
+        Assert.IsType<AnalysisDatasetStage>(pass.Barrier);
+        Assert.False(pipeline.Template.PublishesOutput);
+        Assert.True(pipeline.Template.AnalysesInputs);
+    }
+
+    [Fact]
+    public void Cleaning_fuses_MetaValidation_before_QualityFilters_sample_stage_by_default()
+    {
+        var pipeline = Compose(TemplateIds.Cleaning, Op("QualityFilter", """{"image_max_width": "640"}"""));
+
+        var pass = Assert.Single(pipeline.Plan.Passes);
+        Assert.Equal(2, pass.SampleStages.Count);
+        Assert.Equal(640, Assert.IsType<MetaValidationOperator>(pass.SampleStages[0]).Parameters.ImageMaxWidth);
+        Assert.IsType<AnalysisSampleOperator>(pass.SampleStages[1]);
+        Assert.IsType<QualityFilterStage>(pass.Barrier);
+        Assert.True(pipeline.Validated);
+    }
+
+    [Fact]
+    public void Do_validation_false_leaves_QualityFilter_alone()
+    {
+        var pipeline = Compose(TemplateIds.Cleaning, Op("QualityFilter", """{"do_validation": "False"}"""));
+
+        Assert.IsType<AnalysisSampleOperator>(Assert.Single(pipeline.Plan[0].SampleStages));
+        Assert.Null(pipeline.OutputProperties);
+    }
+
+    [Theory]
+    [InlineData(TemplateIds.Validation, "QualityFilter", "template.operator_params[0].name")]
+    [InlineData(TemplateIds.Cleaning, "MetaValidation", "template.operator_params[0].name")]
+    [InlineData(TemplateIds.Cleaning, "Sharpen", "template.operator_params[0].name")]
+    public void An_operator_that_does_not_belong_to_the_template_is_400_naming_it(string templateId, string name, string field)
+    {
+        var error = Assert.Throws<ModelArtsException>(() => Compose(templateId, Op(name)));
+
+        Assert.Equal(("ModelArts.0101", 400), (error.ErrorCode, error.HttpStatus));
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cleaning_without_an_operator_is_400_naming_the_operators_it_takes()
+    {
+        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Cleaning));
+
+        Assert.Contains("template.operator_params", error.Message, StringComparison.Ordinal);
+        Assert.Contains("QualityFilter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_known_template_without_operators_yet_is_400_not_available()
+    {
+        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Augmentation, Op("AddNoise")));
+
+        Assert.Contains("not available yet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"issues": ["dark", "shiny"]}""", "params.issues")]
+    [InlineData("""{"dark_threshold": 1.2}""", "params.dark_threshold")]
+    [InlineData("""{"odd_size_threshold": "-0.5"}""", "params.odd_size_threshold")]
+    [InlineData("""{"task_type": "segmentation"}""", "params.task_type")]
+    public void Bad_QualityFilter_params_are_400_naming_the_parameter(string paramsJson, string field)
+    {
+        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Cleaning, Op("QualityFilter", paramsJson)));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QualityFilter_removes_every_issue_but_grayscale_unless_told_which()
+    {
+        var all = QualityFilterParams.Parse(new OperatorParameters(null));
+        var chosen = QualityFilterParams.Parse(new OperatorParameters(JsonNode.Parse("""{"issues": "[dark,blurry]", "dark_threshold": "0.5"}""")!.AsObject()));
+
+        Assert.Equal(8, all.Issues.Count);
+        Assert.DoesNotContain(all.Issues, check => check.Issue == "grayscale");
+        Assert.Equal(["dark", "blurry"], chosen.Issues.Select(check => check.Issue));
+        Assert.Equal(0.5, chosen.ThresholdOf(chosen.Issues[0], 0.32));
+        Assert.Equal(0.29, chosen.ThresholdOf(chosen.Issues[1], 0.29));
+    }
+}
