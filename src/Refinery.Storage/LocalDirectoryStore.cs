@@ -135,32 +135,64 @@ public sealed class LocalDirectoryStore : IObjectStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var directory = ResolvePrefix(prefix);
-        if (!Directory.Exists(directory))
-        {
-            return Task.CompletedTask;
-        }
-
-        if (directory != RootDirectory)
-        {
-            Directory.Delete(directory, recursive: true);
-            return Task.CompletedTask;
-        }
 
         // The bucket's own directory stays: the store was configured with it and goes on serving it.
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        var entries = directory == RootDirectory
+            ? new DirectoryInfo(directory).EnumerateFileSystemInfos()
+            : [new DirectoryInfo(directory)];
+        foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (entry is DirectoryInfo { LinkTarget: null } subdirectory)
-            {
-                subdirectory.Delete(recursive: true);
-            }
-            else
-            {
-                entry.Delete();
-            }
+            DeleteTree(entry);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Deletes a file, a link or a directory tree that another deleter may be removing at the same time (the engine
+    /// clears a version's staging as it ends while a user deletes its task): what is already gone counts as deleted.
+    /// </summary>
+    private static void DeleteTree(FileSystemInfo entry)
+    {
+        if (entry is not DirectoryInfo { LinkTarget: null } directory)
+        {
+            entry.Delete();
+            return;
+        }
+
+        foreach (var child in EnumerateIfPresent(directory))
+        {
+            try
+            {
+                DeleteTree(child);
+            }
+            catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Removed by the other deleter between the listing and here.
+            }
+        }
+
+        try
+        {
+            directory.Delete();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The other deleter removed the emptied directory first.
+        }
+    }
+
+    private static List<FileSystemInfo> EnumerateIfPresent(DirectoryInfo directory)
+    {
+        try
+        {
+            return directory.EnumerateFileSystemInfos().ToList();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
     }
 
     private IEnumerable<ObjectInfo> EnumerateObjects(string directory, string key, CancellationToken cancellationToken)

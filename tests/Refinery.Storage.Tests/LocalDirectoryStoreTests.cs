@@ -210,6 +210,33 @@ public sealed class LocalDirectoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_deletes_of_the_same_prefix_at_once_both_succeed_and_leave_nothing()
+    {
+        // A version's staging is cleared by the engine when it ends while a user may delete its task at that moment.
+        for (var round = 0; round < 20; round++)
+        {
+            for (var folder = 0; folder < 20; folder++)
+            {
+                for (var file = 0; file < 10; file++)
+                {
+                    Directory.CreateDirectory(Path.Join(_root, "staging", $"f{folder}"));
+                    await File.WriteAllTextAsync(Path.Join(_root, "staging", $"f{folder}", $"{file}.bin"), "x");
+                }
+            }
+
+            using var start = new Barrier(2);
+            var deletes = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                await _store.DeletePrefixAsync(At("staging"), CancellationToken.None);
+            }));
+            await Task.WhenAll(deletes);
+
+            Assert.False(Directory.Exists(Path.Join(_root, "staging")));
+        }
+    }
+
+    [Fact]
     public async Task DeletePrefix_of_the_whole_bucket_empties_it_but_keeps_its_directory()
     {
         await WriteAsync("a/b.txt", "x");
