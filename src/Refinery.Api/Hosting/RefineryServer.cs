@@ -11,6 +11,7 @@ using Refinery.Api.Errors;
 using Refinery.Api.Health;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
+using Refinery.Api.WebConsole;
 using Refinery.Catalog;
 using Refinery.Catalog.Reading;
 using Refinery.Engine.Datasets;
@@ -56,6 +57,7 @@ public static class RefineryServer
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
         AddServices(builder.Services, options);
+        builder.Services.AddRefineryConsole(options);
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>();
@@ -71,6 +73,7 @@ public static class RefineryServer
         app.MapDatasetApi();
         app.MapSignedLinks();
         app.MapHealth();
+        app.MapRefineryConsole();
         return (app, created);
     }
 

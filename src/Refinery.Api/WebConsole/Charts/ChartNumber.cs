@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Refinery.Api.WebConsole.Charts;
+
+/// <summary>Numbers as charts and summary tables print them: four significant digits, invariant culture.</summary>
+public static class ChartNumber
+{
+    public static string Format(double? value) =>
+        value is { } number ? number.ToString("G4", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>An SVG coordinate: two decimals are finer than a pixel.</summary>
+    internal static string Coordinate(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
