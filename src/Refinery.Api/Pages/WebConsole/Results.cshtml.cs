@@ -68,8 +68,15 @@ public sealed class ResultsModel(TaskQueries queries, ISignedUrlFactory links) :
         result.NewSource,
         result.NewSource is { } output ? links.Create(output, _thumbnail, origin) : null,
         result.ResultProperty,
-        JsonSerializer.Deserialize<List<string>>(result.DescriptionJson) ?? [],
+        DescriptionLines(result.DescriptionJson),
         FlaggedIssues(result.ValuesJson));
+
+    /// <summary>The <c>result_description</c> lines: an array of one-string arrays, as ModelArts shapes it.</summary>
+    private static List<string> DescriptionLines(string descriptionJson)
+    {
+        using var description = JsonDocument.Parse(descriptionJson);
+        return [.. description.RootElement.EnumerateArray().SelectMany(static line => line.EnumerateArray()).Select(static text => text.GetString() ?? "")];
+    }
 
     private static List<string> FlaggedIssues(string? valuesJson)
     {
