@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Refinery.Api.ProcessorTasks;
@@ -33,12 +32,10 @@ public sealed class NewTaskModel(ProcessorTaskService service, OperatorRegistry 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var body = new ConsoleTaskForm(TemplateId, Name.Trim(), Source.Trim(), WorkPath, TaskType).ToRequestBody(registry);
         try
         {
-            using var document = JsonDocument.Parse(body.ToJsonString());
-            var definition = TaskRequestReader.Read(document.RootElement, forVersion: false);
-            var taskId = await service.CreateTaskAsync(ProjectId, definition, cancellationToken);
+            var taskId = await new FolderTaskRequest(TemplateId, Name.Trim(), Source.Trim(), WorkPath, TaskType)
+                .CreateAsync(service, registry, ProjectId, cancellationToken);
             return Redirect(ConsoleRoutes.Task(taskId));
         }
         catch (ModelArtsException error)

@@ -68,15 +68,8 @@ public sealed class ResultsModel(TaskQueries queries, ISignedUrlFactory links) :
         result.NewSource,
         result.NewSource is { } output ? links.Create(output, _thumbnail, origin) : null,
         result.ResultProperty,
-        DescriptionLines(result.DescriptionJson),
+        ResultDescription.Lines(result.DescriptionJson),
         FlaggedIssues(result.ValuesJson));
-
-    /// <summary>The <c>result_description</c> lines: an array of one-string arrays, as ModelArts shapes it.</summary>
-    private static List<string> DescriptionLines(string descriptionJson)
-    {
-        using var description = JsonDocument.Parse(descriptionJson);
-        return [.. description.RootElement.EnumerateArray().SelectMany(static line => line.EnumerateArray()).Select(static text => text.GetString() ?? "")];
-    }
 
     private static List<string> FlaggedIssues(string? valuesJson)
     {

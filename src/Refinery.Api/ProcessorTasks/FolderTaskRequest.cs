@@ -1,14 +1,25 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Refinery.Engine.Tasks;
 using Refinery.Operators.Pipeline;
 
-namespace Refinery.Api.WebConsole;
+namespace Refinery.Api.ProcessorTasks;
 
 /// <summary>
-/// What the console's create-task form asks for, turned into the body a ModelArts client would POST, so that the
-/// form's task is read and validated by the very code that reads the API's (the same 400s, naming the same fields).
+/// A task over one folder or manifest in a few fields, as the console's create-task form and the CLI's local runs
+/// take it. It is turned into the body a ModelArts client would POST, so that it is read and validated by the very
+/// code that reads the API's (the same 400s, naming the same fields).
 /// </summary>
-public sealed record ConsoleTaskForm(string TemplateId, string Name, string Source, string? WorkPath, string? TaskType)
+public sealed record FolderTaskRequest(string TemplateId, string Name, string Source, string? WorkPath, string? TaskType)
 {
+    /// <summary>Creates the task in <paramref name="projectId"/> and returns its id.</summary>
+    /// <exception cref="Domain.ModelArtsException">The request is invalid, as the API would answer it.</exception>
+    public async Task<string> CreateAsync(ProcessorTaskService service, OperatorRegistry registry, string projectId, CancellationToken cancellationToken)
+    {
+        using var body = JsonDocument.Parse(ToRequestBody(registry).ToJsonString());
+        return await service.CreateTaskAsync(projectId, TaskRequestReader.Read(body.RootElement, forVersion: false), cancellationToken);
+    }
+
     public JsonObject ToRequestBody(OperatorRegistry registry)
     {
         var template = registry.Templates.FirstOrDefault(candidate => candidate.Id == TemplateId);
