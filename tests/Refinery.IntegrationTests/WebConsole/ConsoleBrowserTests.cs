@@ -42,7 +42,7 @@ public sealed partial class ConsoleBrowserTests(RefineryInstance server, ITestOu
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page).ToHaveURLAsync(TaskListAddress());
 
-        await page.ClickAsync("header >> text=New task");
+        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "New task" }).ClickAsync();
         await page.SelectOptionAsync("#template", "sys_data_analyse");
         await page.FillAsync("#name", "street-look");
         await page.FillAsync("#source", $"obs://imgs/{Folder}");
@@ -58,20 +58,21 @@ public sealed partial class ConsoleBrowserTests(RefineryInstance server, ITestOu
         Assert.Equal(_imageFeatures, await page.Locator("figure[data-feature]").EvaluateAllAsync<string[]>("figures => figures.map(f => f.dataset.feature)"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "console-task.png"), FullPage = true });
 
-        await page.ClickAsync("header >> text=Tasks");
+        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#tasks tr", new() { HasText = "street-look" })).ToContainTextAsync("completed");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "console-tasks.png") });
 
-        await page.ClickAsync("#tasks >> text=street-look");
-        await page.ClickAsync("#versions >> text=results");
+        await page.Locator("#tasks").GetByRole(AriaRole.Link, new() { Name = "street-look" }).ClickAsync();
+        await page.Locator("#versions").GetByRole(AriaRole.Link, new() { Name = "results" }).ClickAsync();
         await Assertions.Expect(page.Locator("figure.result")).ToHaveCountAsync(NormalImages + DarkImages);
         await Assertions.Expect(page.Locator("figure.result img").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "console-results.png"), FullPage = true });
         await page.SelectOptionAsync("select[name=issue]", "dark");
         await page.ClickAsync("#result-filters button[type=submit]");
         await Assertions.Expect(page.Locator("figure.result")).ToHaveCountAsync(DarkImages);
         await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync($"{DarkImages} results");
         Assert.All(await page.Locator("figure.result figcaption").AllInnerTextsAsync(), caption => Assert.Contains("night", caption));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "console-results.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "console-results-dark.png"), FullPage = true });
     }
 
     [GeneratedRegex("/console/sign-in\\?return_url=")]
