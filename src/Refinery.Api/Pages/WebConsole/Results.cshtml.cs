@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Refinery.Api.SignedLinks;
 using Refinery.Api.WebConsole;
 using Refinery.Catalog.Records;
+using Refinery.Engine.Tasks;
 using Refinery.Imaging.Analysis;
 using Refinery.Imaging.Thumbnails;
-using Refinery.Engine.Tasks;
 
 namespace Refinery.Api.Pages.WebConsole;
 
