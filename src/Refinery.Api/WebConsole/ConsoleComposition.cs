@@ -14,7 +14,8 @@ public static class ConsoleComposition
     public static IServiceCollection AddRefineryConsole(this IServiceCollection services, RefineryOptions options)
     {
         // The pages are compiled into this assembly; the host's entry assembly (refinery, a test runner) has none.
-        services.AddRazorPages().AddApplicationPart(typeof(ConsoleComposition).Assembly);
+        services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new AntiforgeryFailureFilter()))
+            .AddApplicationPart(typeof(ConsoleComposition).Assembly);
         // Keys for the sign-in cookie and the forms' antiforgery tokens, kept in the owner-only data directory so a
         // restart does not sign everyone out. They protect short-lived browser state, not data at rest.
         services.AddDataProtection()

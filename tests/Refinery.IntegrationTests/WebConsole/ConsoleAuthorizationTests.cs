@@ -77,5 +77,6 @@ public sealed class ConsoleAuthorizationTests(RefineryInstance server)
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"error_code\":\"ModelArts.0101\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Refinery.IntegrationTests.Infrastructure;
+using Refinery.TestSupport;
 using Xunit.Abstractions;
 
 namespace Refinery.IntegrationTests.WebConsole;
@@ -10,7 +11,7 @@ namespace Refinery.IntegrationTests.WebConsole;
 public sealed partial class ConsoleBrowserTests(RefineryInstance server, ITestOutputHelper output)
 {
     private const int HistogramBins = 20;
-    private const int NormalImages = 4;
+    private const int Photos = 10;
     private const int DarkImages = 2;
     private static readonly string[] _imageFeatures = ["resolution", "aspect_ratio", "brightness", "saturation", "clarity", "colorfulness"];
 
@@ -18,9 +19,11 @@ public sealed partial class ConsoleBrowserTests(RefineryInstance server, ITestOu
     public async Task A_user_signs_in_analyses_a_folder_reads_its_histograms_and_filters_its_results()
     {
         const string Folder = "console-street";
-        for (var seed = 0; seed < NormalImages; seed++)
+        for (var seed = 0; seed < Photos; seed++)
         {
-            server.WriteImage($"{Folder}/photo{seed}.jpg", QualityImages.Normal(seed + 1));
+            // Photo-like pictures of several sizes, so that the charts and the gallery look like a real folder's.
+            using var photo = PhotoLikeImages.Create(seed + 1, 280 + (seed * 24), 210);
+            server.WriteImage($"{Folder}/photo{seed}.jpg", photo.ImEncode(".jpg"));
         }
 
         for (var seed = 0; seed < DarkImages; seed++)
@@ -64,7 +67,7 @@ public sealed partial class ConsoleBrowserTests(RefineryInstance server, ITestOu
 
         await page.Locator("#tasks").GetByRole(AriaRole.Link, new() { Name = "street-look" }).ClickAsync();
         await page.Locator("#versions").GetByRole(AriaRole.Link, new() { Name = "results" }).ClickAsync();
-        await Assertions.Expect(page.Locator("figure.result")).ToHaveCountAsync(NormalImages + DarkImages);
+        await Assertions.Expect(page.Locator("figure.result")).ToHaveCountAsync(Photos + DarkImages);
         await Assertions.Expect(page.Locator("figure.result img").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "console-results.png"), FullPage = true });
         await page.SelectOptionAsync("select[name=issue]", "dark");
