@@ -1,5 +1,6 @@
 using Refinery.Cli.Commands;
 using Refinery.Cli.Commands.Datasets;
+using Refinery.Cli.Commands.Local;
 using Refinery.Cli.Commands.Tasks;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,6 +26,10 @@ app.Configure(config =>
         project.AddCommand<CreateProjectCommand>("create")
             .WithDescription("Create a project and print its id and a token for it (the token is shown once).");
     });
+    config.AddCommand<AnalyseCommand>("analyse")
+        .WithDescription("Analyse a local folder without a server: print feature summaries and quality counts, write an HTML report with histograms.");
+    config.AddCommand<ValidateCommand>("validate")
+        .WithDescription("Validate a local folder without a server: print what was kept, changed or removed and why, write an HTML report.");
     config.AddCommand<LoginCommand>("login")
         .WithDescription("Check an endpoint, project and token against the server and save them in ~/.refinery/config.json (owner-only).");
     config.AddBranch("tasks", tasks =>

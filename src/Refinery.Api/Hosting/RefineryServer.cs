@@ -11,6 +11,7 @@ using Refinery.Api.Errors;
 using Refinery.Api.Health;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
+using Refinery.Api.WebConsole;
 using Refinery.Catalog;
 using Refinery.Catalog.Reading;
 using Refinery.Engine.Datasets;
@@ -55,14 +56,11 @@ public static class RefineryServer
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
-        AddServices(builder.Services, options);
+        builder.Services.AddRefineryEngine(options);
+        builder.Services.AddRefineryConsole(options);
 
         var app = builder.Build();
-        var catalog = app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>();
-        await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
-        await app.Services.GetRequiredService<CredentialStore>().EncryptClearTextSecretKeysAsync(cancellationToken);
-        var created = await FirstRunSetup.EnsureDefaultProjectAsync(
-            catalog, app.Services.GetRequiredService<ProjectProvisioner>(), options, cancellationToken);
+        var created = await PrepareCatalogAsync(app.Services, options, cancellationToken);
 
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
@@ -71,10 +69,27 @@ public static class RefineryServer
         app.MapDatasetApi();
         app.MapSignedLinks();
         app.MapHealth();
+        app.MapRefineryConsole();
         return (app, created);
     }
 
-    private static void AddServices(IServiceCollection services, RefineryOptions options)
+    /// <summary>
+    /// Brings the catalog up to date and creates the default project on a first start; returns its credentials then,
+    /// null on later starts. Run once on the built services, before they start.
+    /// </summary>
+    public static async Task<ProjectCredentials?> PrepareCatalogAsync(IServiceProvider services, RefineryOptions options, CancellationToken cancellationToken)
+    {
+        var catalog = services.GetRequiredService<IDbContextFactory<CatalogContext>>();
+        await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
+        await services.GetRequiredService<CredentialStore>().EncryptClearTextSecretKeysAsync(cancellationToken);
+        return await FirstRunSetup.EnsureDefaultProjectAsync(catalog, services.GetRequiredService<ProjectProvisioner>(), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// The engine and everything under it — catalog, storage, staging, job delivery, workers — without HTTP: the
+    /// server adds its endpoints on top, and <c>refinery analyse</c> / <c>validate</c> run it alone in a generic host.
+    /// </summary>
+    public static void AddRefineryEngine(this IServiceCollection services, RefineryOptions options)
     {
         if (options.SignedUrlLifetime <= TimeSpan.Zero || options.SignedUrlLifetime > _maxSignedUrlLifetime)
         {

@@ -72,7 +72,7 @@ public static class TaskVersionEndpoints
         var property = query.Number("result_property", -1, -1, 3);
         var resize = ProcessParameter.Parse("process_parameter", query.Value("process_parameter"));
         var page = await queries.ListResultsAsync(
-            ProjectScope.Get(context), taskId, versionId, property == -1 ? null : property, offset, limit, cancellationToken);
+            ProjectScope.Get(context), taskId, versionId, property == -1 ? null : property, flagKey: null, offset, limit, cancellationToken);
         var hasMore = offset + page.Results.Count < page.Count;
         // Links this server serves must work for the client that asked, so they use the host it reached us by.
         var origin = new Uri(UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host, context.Request.PathBase));

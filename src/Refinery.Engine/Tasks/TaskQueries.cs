@@ -91,8 +91,11 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
             ?? throw ModelArtsErrors.VersionNotFound(versionId);
     }
 
+    /// <param name="flagKey">
+    /// Only results whose values set this flag true (a quality check's <c>is_&lt;issue&gt;_issue</c>), or null for all.
+    /// </param>
     public async Task<ResultPage> ListResultsAsync(
-        string projectId, string taskId, string versionId, int? property, int offset, int limit, CancellationToken cancellationToken)
+        string projectId, string taskId, string versionId, int? property, string? flagKey, int offset, int limit, CancellationToken cancellationToken)
     {
         var version = await GetVersionAsync(projectId, taskId, versionId, cancellationToken);
         if (version.Status is (int)VersionStatus.Initialized or (int)VersionStatus.Running)
@@ -105,6 +108,13 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
         if (property is { } wanted)
         {
             results = results.Where(result => result.ResultProperty == wanted);
+        }
+
+        if (flagKey is not null)
+        {
+            // Values are stored as compact JSON (JsonNode.ToJsonString), so a set flag is this exact text.
+            var flagged = $"\"{flagKey}\":true";
+            results = results.Where(result => result.ValuesJson != null && result.ValuesJson.Contains(flagged));
         }
 
         var count = await results.CountAsync(cancellationToken);
