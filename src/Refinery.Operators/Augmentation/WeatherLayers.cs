@@ -20,7 +20,8 @@ public static class WeatherLayers
         };
     }
 
-    private static int Count(Size size, double perThousandPixels) => (int)(size.Width * (long)size.Height * perThousandPixels / 1000);
+    /// <summary>How many marks of <paramref name="markArea"/> px cover <paramref name="coverage"/> of the image.</summary>
+    private static int Count(Size size, double coverage, double markArea) => (int)(size.Width * (long)size.Height * coverage / markArea);
 
     private static Mat Rain(Size size, WeatherOperator.Drawn drawn, AugmentationRandom random)
     {
@@ -28,7 +29,7 @@ public static class WeatherLayers
         var length = Math.Max(3, Math.Min(size.Width, size.Height) / 25);
         var radians = drawn.Degrees * Math.PI / 180;
         int dx = (int)Math.Round(length * Math.Sin(radians)), dy = (int)Math.Round(length * Math.Cos(radians));
-        var drops = Count(size, drawn.Density) / length;
+        var drops = Count(size, drawn.Density, length);
         for (var drop = 0; drop < drops; drop++)
         {
             var x = random.NextInt(0, size.Width - 1);
@@ -43,8 +44,8 @@ public static class WeatherLayers
     private static Mat Snow(Size size, WeatherOperator.Drawn drawn, AugmentationRandom random)
     {
         var layer = new Mat(size, MatType.CV_8UC3, Scalar.All(0));
-        var flakes = Count(size, drawn.Density) / 10;
         var largest = Math.Max(1, Math.Min(size.Width, size.Height) / 300);
+        var flakes = Count(size, drawn.Density, Math.PI * Math.Pow(1 + (largest / 2.0), 2));
         for (var flake = 0; flake < flakes; flake++)
         {
             var centre = new Point(random.NextInt(0, size.Width - 1), random.NextInt(0, size.Height - 1));

@@ -16,7 +16,7 @@ public sealed class WeatherOperator : AugmentationOperator<WeatherOperator.Mode,
         Clouds,
     }
 
-    /// <param name="Density">Opacity for Fog and Clouds, drops or flakes per 1000 px for Rain and Snow.</param>
+    /// <param name="Density">The share of the image streaks (Rain) or flakes (Snow) cover, the veil's opacity (Fog, Clouds).</param>
     /// <param name="Degrees">The slant of rain streaks from vertical; 0 for the other modes.</param>
     /// <param name="PatternSeed">Seeds where the drops, flakes and cloud cells fall.</param>
     public sealed record Drawn(Mode Mode, double Density, double Degrees, ulong PatternSeed);
@@ -28,8 +28,8 @@ public sealed class WeatherOperator : AugmentationOperator<WeatherOperator.Mode,
 
     public override Drawn Draw(Mode parameters, Size size, AugmentationRandom random) => parameters switch
     {
-        Mode.Rain => new Drawn(parameters, random.Uniform(1, 3), random.Uniform(-20, 20), random.NextNativeSeed()),
-        Mode.Snow => new Drawn(parameters, random.Uniform(1, 4), 0, random.NextNativeSeed()),
+        Mode.Rain => new Drawn(parameters, random.Uniform(0.02, 0.05), random.Uniform(-20, 20), random.NextNativeSeed()),
+        Mode.Snow => new Drawn(parameters, random.Uniform(0.01, 0.03), 0, random.NextNativeSeed()),
         Mode.Fog => new Drawn(parameters, random.Uniform(0.4, 0.7), 0, random.NextNativeSeed()),
         _ => new Drawn(parameters, random.Uniform(0.5, 0.9), 0, random.NextNativeSeed()),
     };
