@@ -70,8 +70,8 @@ public sealed class AugmentationRandom
     /// <summary>True with the given probability.</summary>
     public bool Chance(double probability) => NextDouble() < probability;
 
-    /// <summary>A seed for OpenCV's own generator (cv::RNG), for noise fields drawn per pixel.</summary>
-    public ulong NextNativeSeed() => NextUInt64() | 1;
+    /// <summary>A seed for a stream of its own (noise fields, weather patterns) that needs many values.</summary>
+    public ulong NextStreamSeed() => NextUInt64() | 1;
 
     private static void WriteField(ArrayBufferWriter<byte> writer, string value)
     {

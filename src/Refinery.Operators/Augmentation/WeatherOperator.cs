@@ -28,10 +28,10 @@ public sealed class WeatherOperator : AugmentationOperator<WeatherOperator.Mode,
 
     public override Drawn Draw(Mode parameters, Size size, AugmentationRandom random) => parameters switch
     {
-        Mode.Rain => new Drawn(parameters, random.Uniform(0.02, 0.05), random.Uniform(-20, 20), random.NextNativeSeed()),
-        Mode.Snow => new Drawn(parameters, random.Uniform(0.01, 0.03), 0, random.NextNativeSeed()),
-        Mode.Fog => new Drawn(parameters, random.Uniform(0.4, 0.7), 0, random.NextNativeSeed()),
-        _ => new Drawn(parameters, random.Uniform(0.5, 0.9), 0, random.NextNativeSeed()),
+        Mode.Rain => new Drawn(parameters, random.Uniform(0.02, 0.05), random.Uniform(-20, 20), random.NextStreamSeed()),
+        Mode.Snow => new Drawn(parameters, random.Uniform(0.01, 0.03), 0, random.NextStreamSeed()),
+        Mode.Fog => new Drawn(parameters, random.Uniform(0.4, 0.7), 0, random.NextStreamSeed()),
+        _ => new Drawn(parameters, random.Uniform(0.5, 0.9), 0, random.NextStreamSeed()),
     };
 
     public override Mat ApplyToImage(Mat image, Drawn drawn)

@@ -74,4 +74,12 @@ public sealed class NoiseGoldenTests
         Assert.InRange(values.Count(value => value != Gray) / (double)values.Length, 0.19, 0.21);
         Assert.Contains(pixels, pixel => pixel.Item0 != pixel.Item1 || pixel.Item1 != pixel.Item2);
     }
+
+    [Theory]
+    [InlineData(0.5, 0)]
+    [InlineData(0.975, 1.959963985)]
+    [InlineData(0.001, -3.090232306)]
+    [InlineData(0.99999, 4.264890794)]
+    public void The_normal_quantile_matches_reference_values(double probability, double expected) =>
+        Assert.Equal(expected, NormalQuantile.At(probability), 6);
 }
