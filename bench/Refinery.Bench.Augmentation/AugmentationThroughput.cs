@@ -48,10 +48,14 @@ public static class AugmentationThroughput
         foreach (var (name, json) in Configurations)
         {
             var augmentation = AugmentationOperators.Find(name).Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
-            var alone = Median(runs, () => Throughput(count, index =>
+            void Augment(int index)
             {
                 using var result = augmentation.Apply(pixels[index], [], AugmentationRandom.ForSample("bench", $"{index}", 0));
-            }));
+            }
+
+            // Warm-up: the first images run the per-value loops before the JIT has optimised them.
+            Throughput(Math.Min(count, 4), Augment);
+            var alone = Median(runs, () => Throughput(count, Augment));
             var whole = Median(runs, () => Throughput(count, index =>
             {
                 using var decoded = Cv2.ImDecode(jpegs[index], ImreadModes.Color);

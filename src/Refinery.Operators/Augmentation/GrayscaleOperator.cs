@@ -3,11 +3,9 @@ using OpenCvSharp;
 namespace Refinery.Operators.Augmentation;
 
 /// <summary><c>Grayscale</c>: BT.601 luminance replicated to the three channels (imgaug Grayscale(alpha=1)).</summary>
-public sealed class GrayscaleOperator : ParameterlessAugmentationOperator<NoParameters>
+public sealed class GrayscaleOperator : FixedAugmentationOperator
 {
     public override string Name => "Grayscale";
-
-    public override NoParameters Draw(NoParameters parameters, Size size, AugmentationRandom random) => parameters;
 
     public override Mat ApplyToImage(Mat image, NoParameters drawn)
     {

@@ -6,11 +6,9 @@ namespace Refinery.Operators.Augmentation;
 /// <c>HistogramEqual</c>: equalise the lightness channel of Lab (imgaug HistogramEqualization), so contrast spreads
 /// over the full range without shifting hues as equalising B, G and R separately would.
 /// </summary>
-public sealed class HistogramEqualOperator : ParameterlessAugmentationOperator<NoParameters>
+public sealed class HistogramEqualOperator : FixedAugmentationOperator
 {
     public override string Name => "HistogramEqual";
-
-    public override NoParameters Draw(NoParameters parameters, Size size, AugmentationRandom random) => parameters;
 
     public override Mat ApplyToImage(Mat image, NoParameters drawn)
     {

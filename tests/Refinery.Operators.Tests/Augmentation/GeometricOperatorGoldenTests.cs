@@ -16,6 +16,17 @@ public sealed class GeometricOperatorGoldenTests
 
     private static Vec3b Pixel(Mat image, int column, int row) => image.At<Vec3b>(row, column);
 
+    /// <summary>The same drawn values through both halves of an operator, as the pipeline applies them.</summary>
+    private static Applied ImageAndBoxes<TParams, TDrawn>(AugmentationOperator<TParams, TDrawn> augmentation, Mat image, TDrawn drawn, params VocBox[] boxes)
+        where TParams : notnull
+        where TDrawn : notnull =>
+        new(augmentation.ApplyToImage(image, drawn), augmentation.ApplyToBoxes(boxes, image.Size(), drawn));
+
+    private sealed record Applied(Mat Output, BoxOutcome Moved) : IDisposable
+    {
+        public void Dispose() => Output.Dispose();
+    }
+
     [Fact]
     public void Flip_lr_mirrors_pixels_and_boxes()
     {
@@ -23,11 +34,10 @@ public sealed class GeometricOperatorGoldenTests
         var flip = new FlipOperator();
         var drawn = new FlipOperator.Drawn(FlipOperator.Direction.Lr, true);
 
-        using var output = flip.ApplyToImage(image, drawn);
-        var moved = flip.ApplyToBoxes([new VocBox(1, 2, 4, 5)], image.Size(), drawn);
+        using var applied = ImageAndBoxes(flip, image, drawn, new VocBox(1, 2, 4, 5));
 
-        Assert.Equal(255, Pixel(output, 7, 1).Item0);
-        Assert.Equal(new VocBox(6, 2, 9, 5), Assert.Single(moved.Boxes).Box);
+        Assert.Equal(255, Pixel(applied.Output, 7, 1).Item0);
+        Assert.Equal(new VocBox(6, 2, 9, 5), Assert.Single(applied.Moved.Boxes).Box);
     }
 
     [Fact]
@@ -45,14 +55,13 @@ public sealed class GeometricOperatorGoldenTests
         var padding = new PaddingOperator();
         var drawn = new PaddingOperator.Params(Top: 1, Right: 2, Bottom: 3, Left: 4);
 
-        using var output = padding.ApplyToImage(image, drawn);
-        var moved = padding.ApplyToBoxes([new VocBox(0, 0, 10, 6)], image.Size(), drawn);
+        using var applied = ImageAndBoxes(padding, image, drawn, new VocBox(0, 0, 10, 6));
 
-        Assert.Equal(new Size(16, 10), output.Size());
-        Assert.Equal(0, Pixel(output, 3, 1).Item0);
-        Assert.Equal(200, Pixel(output, 4, 1).Item0);
-        Assert.Equal(0, Pixel(output, 4, 7).Item0);
-        Assert.Equal(new VocBox(4, 1, 14, 7), Assert.Single(moved.Boxes).Box);
+        Assert.Equal(new Size(16, 10), applied.Output.Size());
+        Assert.Equal(0, Pixel(applied.Output, 3, 1).Item0);
+        Assert.Equal(200, Pixel(applied.Output, 4, 1).Item0);
+        Assert.Equal(0, Pixel(applied.Output, 4, 7).Item0);
+        Assert.Equal(new VocBox(4, 1, 14, 7), Assert.Single(applied.Moved.Boxes).Box);
     }
 
     [Fact]
@@ -63,14 +72,13 @@ public sealed class GeometricOperatorGoldenTests
         var drawn = new CropOperator.Drawn(Top: 1, Right: 3, Bottom: 2, Left: 2);
         VocBox[] boxes = [new VocBox(0, 0, 10, 9), new VocBox(15, 0, 19, 4), new VocBox(5, 3, 8, 6)];
 
-        using var output = crop.ApplyToImage(image, drawn);
-        var moved = crop.ApplyToBoxes(boxes, image.Size(), drawn);
+        using var applied = ImageAndBoxes(crop, image, drawn, boxes);
 
-        Assert.Equal(new Size(15, 7), output.Size());
-        Assert.Equal(255, Pixel(output, 0, 0).Item0);
+        Assert.Equal(new Size(15, 7), applied.Output.Size());
+        Assert.Equal(255, Pixel(applied.Output, 0, 0).Item0);
         Assert.Equal(
             [new AugmentedBox(0, new VocBox(0, 0, 8, 7)), new AugmentedBox(2, new VocBox(3, 2, 6, 5))],
-            moved.Boxes);
+            applied.Moved.Boxes);
     }
 
     [Fact]
@@ -103,11 +111,10 @@ public sealed class GeometricOperatorGoldenTests
         var rotate = new RotateOperator();
         var drawn = new RotateOperator.Drawn(180);
 
-        using var output = rotate.ApplyToImage(image, drawn);
-        var moved = rotate.ApplyToBoxes([new VocBox(1, 2, 4, 5)], image.Size(), drawn);
+        using var applied = ImageAndBoxes(rotate, image, drawn, new VocBox(1, 2, 4, 5));
 
-        Assert.Equal(255, Pixel(output, 7, 4).Item0);
-        var box = Assert.Single(moved.Boxes).Box;
+        Assert.Equal(255, Pixel(applied.Output, 7, 4).Item0);
+        var box = Assert.Single(applied.Moved.Boxes).Box;
         Assert.Equal(6, box.XMin, 9);
         Assert.Equal(1, box.YMin, 9);
         Assert.Equal(9, box.XMax, 9);
@@ -146,7 +153,7 @@ public sealed class GeometricOperatorGoldenTests
     [Fact]
     public void Scale_stretches_one_axis_about_the_centre()
     {
-        var moved = new ScaleOperator().ApplyToBoxes([new VocBox(45, 40, 55, 60)], new Size(100, 100), new ScaleOperator.Drawn(Axis.X, 2));
+        var moved = new ScaleOperator().ApplyToBoxes([new VocBox(45, 40, 55, 60)], new Size(100, 100), new AxisRangeOperator.Drawn(Axis.X, 2));
 
         Assert.Equal(new VocBox(40, 40, 60, 60), Assert.Single(moved.Boxes).Box);
     }
@@ -154,7 +161,7 @@ public sealed class GeometricOperatorGoldenTests
     [Fact]
     public void Shear_moves_corners_and_takes_the_enclosing_box()
     {
-        var moved = new ShearOperator().ApplyToBoxes([new VocBox(40, 40, 60, 60)], new Size(100, 100), new ShearOperator.Drawn(Axis.X, 45));
+        var moved = new ShearOperator().ApplyToBoxes([new VocBox(40, 40, 60, 60)], new Size(100, 100), new AxisRangeOperator.Drawn(Axis.X, 45));
 
         var box = Assert.Single(moved.Boxes).Box;
         Assert.Equal(30, box.XMin, 9);
@@ -170,12 +177,11 @@ public sealed class GeometricOperatorGoldenTests
         var translate = new TranslateOperator();
         var drawn = new TranslateOperator.Drawn(Axis.X, 0.25);
 
-        using var output = translate.ApplyToImage(image, drawn);
-        var moved = translate.ApplyToBoxes([new VocBox(0, 0, 4, 4), new VocBox(12, 0, 19, 4)], image.Size(), drawn);
+        using var applied = ImageAndBoxes(translate, image, drawn, new VocBox(0, 0, 4, 4), new VocBox(12, 0, 19, 4));
 
-        Assert.Equal(255, Pixel(output, 7, 1).Item0);
-        Assert.Equal(0, Pixel(output, 2, 1).Item0);
-        Assert.Equal([new AugmentedBox(0, new VocBox(5, 0, 9, 4))], moved.Boxes);
+        Assert.Equal(255, Pixel(applied.Output, 7, 1).Item0);
+        Assert.Equal(0, Pixel(applied.Output, 2, 1).Item0);
+        Assert.Equal([new AugmentedBox(0, new VocBox(5, 0, 9, 4))], applied.Moved.Boxes);
     }
 
     [Fact]
