@@ -16,7 +16,7 @@ namespace Refinery.Bench.Augmentation;
 /// </summary>
 public static class AugmentationThroughput
 {
-    private static readonly (string Name, string Json)[] Configurations =
+    private static readonly (string Name, string Json)[] _configurations =
     [
         .. AugmentationOperators.Names.Select(name => (name, "{}")),
         ("AddNoise", """{"noise_type": "Laplace"}"""), ("AddNoise", """{"noise_type": "Poisson"}"""),
@@ -45,7 +45,7 @@ public static class AugmentationThroughput
         Console.WriteLine($"| operator | params | operator alone (img/s) | decode + operator + encode (img/s) | operator alone / decode+encode |");
         Console.WriteLine("|---|---|---:|---:|---:|");
 
-        foreach (var (name, json) in Configurations)
+        foreach (var (name, json) in _configurations)
         {
             var augmentation = AugmentationOperators.Find(name).Parse(new OperatorParameters(JsonNode.Parse(json)!.AsObject()));
             void Augment(int index)

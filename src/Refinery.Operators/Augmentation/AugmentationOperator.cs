@@ -15,7 +15,7 @@ public abstract class AugmentationOperator<TParams, TDrawn> : IAugmentationOpera
     where TParams : notnull
     where TDrawn : notnull
 {
-    private static readonly JsonSerializerOptions DescriptionJson = new() { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions _descriptionJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     public abstract string Name { get; }
 
@@ -30,7 +30,7 @@ public abstract class AugmentationOperator<TParams, TDrawn> : IAugmentationOpera
     /// <summary>Pixel-only operators keep every box; geometric ones override this.</summary>
     public virtual BoxOutcome ApplyToBoxes(IReadOnlyList<VocBox> boxes, Size size, TDrawn drawn) => BoxOutcome.Unchanged(boxes);
 
-    public string Describe(TDrawn drawn) => $"use {Name} augmentation {JsonSerializer.Serialize(drawn, DescriptionJson)}";
+    public string Describe(TDrawn drawn) => $"use {Name} augmentation {JsonSerializer.Serialize(drawn, _descriptionJson)}";
 
     public AugmentationResult Apply(TParams parameters, Mat image, IReadOnlyList<VocBox> boxes, AugmentationRandom random)
     {

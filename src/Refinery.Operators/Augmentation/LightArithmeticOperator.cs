@@ -8,14 +8,14 @@ namespace Refinery.Operators.Augmentation;
 /// </summary>
 public sealed class LightArithmeticOperator : ParameterlessAugmentationOperator<LightArithmeticOperator.Drawn>
 {
-    private static readonly NumericRange Gain = new(0.8, 1.2);
-    private static readonly NumericRange Offset = new(-20, 20);
+    private static readonly NumericRange _gain = new(0.8, 1.2);
+    private static readonly NumericRange _offset = new(-20, 20);
 
     public sealed record Drawn(double Gain, double Offset);
 
     public override string Name => "LightArithmetic";
 
-    public override Drawn Draw(NoParameters parameters, Size size, AugmentationRandom random) => new(Gain.Draw(random), Offset.Draw(random));
+    public override Drawn Draw(NoParameters parameters, Size size, AugmentationRandom random) => new(_gain.Draw(random), _offset.Draw(random));
 
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {

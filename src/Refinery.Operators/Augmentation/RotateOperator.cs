@@ -10,7 +10,7 @@ namespace Refinery.Operators.Augmentation;
 public sealed class RotateOperator : GeometricAugmentationOperator<RotateOperator.Params, RotateOperator.Drawn>
 {
     /// <summary>The documentation prints angle_min 90 and angle_max −90; clients echo it, so that pair means [−90, 90].</summary>
-    private static readonly NumericRange DocumentedDefault = new(90, -90);
+    private static readonly NumericRange _documentedDefault = new(90, -90);
 
     public sealed record Params(NumericRange Angle);
 
@@ -23,7 +23,7 @@ public sealed class RotateOperator : GeometricAugmentationOperator<RotateOperato
     public override Params ParseParams(OperatorParameters parameters)
     {
         var read = new AugmentationParameters(parameters, "angle_min", "angle_max");
-        return new Params(read.Range("angle_min", "angle_max", new NumericRange(-90, 90), -360, 360, DocumentedDefault));
+        return new Params(read.Range("angle_min", "angle_max", new NumericRange(-90, 90), -360, 360, _documentedDefault));
     }
 
     public override Drawn Draw(Params parameters, Size size, AugmentationRandom random) => new(parameters.Angle.Draw(random));

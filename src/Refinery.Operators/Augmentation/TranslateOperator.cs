@@ -8,7 +8,7 @@ namespace Refinery.Operators.Augmentation;
 /// </summary>
 public sealed class TranslateOperator : GeometricAugmentationOperator<TranslateOperator.Params, TranslateOperator.Drawn>
 {
-    private static readonly NumericRange Shift = new(-0.25, 0.25);
+    private static readonly NumericRange _shift = new(-0.25, 0.25);
 
     public sealed record Params(Axis Axis);
 
@@ -20,7 +20,7 @@ public sealed class TranslateOperator : GeometricAugmentationOperator<TranslateO
     public override Params ParseParams(OperatorParameters parameters) =>
         new(new AugmentationParameters(parameters, "translateXY").Choice("translateXY", Axis.X));
 
-    public override Drawn Draw(Params parameters, Size size, AugmentationRandom random) => new(parameters.Axis, Shift.Draw(random));
+    public override Drawn Draw(Params parameters, Size size, AugmentationRandom random) => new(parameters.Axis, _shift.Draw(random));
 
     public override AffinePlan Plan(Size size, Drawn drawn) => drawn.Axis == Axis.X
         ? AffinePlan.Translation(drawn.Fraction * size.Width, 0, size)

@@ -11,7 +11,7 @@ namespace Refinery.Operators.Tests.Augmentation;
 public sealed class AugmentationPropertyTests
 {
     /// <summary>Each operator with the parameters that give it the most geometric freedom.</summary>
-    private static readonly (string Name, string Json)[] Configurations =
+    private static readonly (string Name, string Json)[] _configurations =
     [
         .. AugmentationOperators.Names.Select(name => (name, "{}")),
         ("Flip", """{"lr_ud": "ud"}"""), ("Scale", """{"scaleXY": "Y", "scale_min": 0.2, "scale_max": 3}"""),
@@ -27,9 +27,9 @@ public sealed class AugmentationPropertyTests
         using var image = AugmentationSamples.RandomImage(seed, w, h);
         var boxes = AugmentationSamples.RandomBoxes(seed, w, h);
         var failures = new List<string>();
-        for (var index = 0; index < Configurations.Length; index++)
+        for (var index = 0; index < _configurations.Length; index++)
         {
-            var (name, json) = Configurations[index];
+            var (name, json) = _configurations[index];
             using var result = AugmentationSamples.Parse(name, json).Apply(image, boxes, AugmentationRandom.ForSample($"{seed}", "p", index));
             if (result.Dropped)
             {
@@ -120,7 +120,7 @@ public sealed class AugmentationPropertyTests
     {
         using var image = AugmentationSamples.RandomImage(seed, 48, 32);
         var boxes = AugmentationSamples.RandomBoxes(seed, 48, 32);
-        var differences = Configurations.Where((configuration, index) =>
+        var differences = _configurations.Where((configuration, index) =>
         {
             var augmentation = AugmentationSamples.Parse(configuration.Name, configuration.Json);
             using var first = augmentation.Apply(image, boxes, AugmentationRandom.ForSample($"{seed}", "same", index));

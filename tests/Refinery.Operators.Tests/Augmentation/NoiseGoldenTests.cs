@@ -8,12 +8,12 @@ public sealed class NoiseGoldenTests
 {
     private const int Side = 256;
     private const byte Gray = 128;
-    private static readonly AddNoiseOperator Noise = new();
+    private static readonly AddNoiseOperator _noise = new();
 
     private static (double Mean, double Deviation) AddedStatistics(AddNoiseOperator.Drawn drawn, byte gray = Gray)
     {
         using var image = AugmentationSamples.Uniform(Side, Side, gray);
-        using var output = Noise.ApplyToImage(image, drawn);
+        using var output = _noise.ApplyToImage(image, drawn);
         using var difference = new Mat();
         output.ConvertTo(difference, MatType.CV_64FC3, 1, -gray);
         using var flat = difference.Reshape(1);
@@ -55,7 +55,7 @@ public sealed class NoiseGoldenTests
     public void Salt_and_pepper_turns_a_share_p_of_whole_pixels_black_or_white_half_each()
     {
         using var image = AugmentationSamples.Uniform(Side, Side, Gray);
-        using var output = Noise.ApplyToImage(image, Drawn(AddNoiseOperator.Kind.SaltAndPepper, p: 0.2));
+        using var output = _noise.ApplyToImage(image, Drawn(AddNoiseOperator.Kind.SaltAndPepper, p: 0.2));
         var pixels = output.AsSpan<Vec3b>().ToArray();
 
         Assert.All(pixels, pixel => Assert.True(pixel.Item0 == pixel.Item1 && pixel.Item1 == pixel.Item2));
@@ -67,7 +67,7 @@ public sealed class NoiseGoldenTests
     public void Impulse_noise_hits_channel_values_independently()
     {
         using var image = AugmentationSamples.Uniform(Side, Side, Gray);
-        using var output = Noise.ApplyToImage(image, Drawn(AddNoiseOperator.Kind.Impulse, p: 0.2));
+        using var output = _noise.ApplyToImage(image, Drawn(AddNoiseOperator.Kind.Impulse, p: 0.2));
         var values = output.AsSpan<byte>().ToArray();
         var pixels = output.AsSpan<Vec3b>().ToArray();
 
