@@ -20,6 +20,9 @@ public sealed class OperatorParameters
 
     public bool Contains(string name) => _values[name] is not null;
 
+    /// <summary>The keys present, so that a strict reader can refuse the ones it does not know.</summary>
+    public IEnumerable<string> Names => _values.Select(pair => pair.Key);
+
     public string? GetString(string name)
     {
         var node = _values[name];
