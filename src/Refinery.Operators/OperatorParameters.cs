@@ -31,6 +31,16 @@ public sealed class OperatorParameters
 
     public string GetString(string name, string defaultValue) => GetString(name) ?? defaultValue;
 
+    /// <summary><c>task_type</c>: <c>image_classification</c> (the default) or <c>object_detection</c>.</summary>
+    public string GetTaskType()
+    {
+        var taskType = GetString("task_type", TaskTypes.ImageClassification).Trim();
+        return TaskTypes.IsKnown(taskType)
+            ? taskType
+            : throw ModelArtsErrors.InvalidArgument(
+                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
+    }
+
     public int GetInt(string name, int defaultValue) =>
         GetNumber(name, defaultValue, static (text, out value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value), "an integer");
 

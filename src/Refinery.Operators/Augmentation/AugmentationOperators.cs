@@ -13,12 +13,19 @@ public static class AugmentationOperators
         new ScaleOperator(), new SharpenOperator(), new ShearOperator(), new TranslateOperator(), new WeatherOperator(),
     ];
 
-    private static readonly Dictionary<string, IAugmentationOperator> _byName =
-        _augmentations.Concat([new TrainingJobOperator("StyleGAN"), new TrainingJobOperator("CycleGAN")])
-            .ToDictionary(candidate => candidate.Name, StringComparer.Ordinal);
+    /// <summary>
+    /// Every name a request may give: the 19 augmentations, then the two training jobs ModelArts lists beside them,
+    /// which refuse their params with a 400 that says why.
+    /// </summary>
+    public static IReadOnlyList<IAugmentationOperator> Requestable { get; } =
+        [.. _augmentations, new TrainingJobOperator("StyleGAN"), new TrainingJobOperator("CycleGAN")];
 
     /// <summary>The 19 augmentations, in ModelArts' documented order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. _augmentations.Select(candidate => candidate.Name)];
+
+    // After Requestable: static initializers run in the order they are written.
+    private static readonly Dictionary<string, IAugmentationOperator> _byName =
+        Requestable.ToDictionary(candidate => candidate.Name, StringComparer.Ordinal);
 
     /// <summary>The operator named <paramref name="name"/>; an unknown name is a 400 listing the known ones.</summary>
     public static IAugmentationOperator Find(string name) =>
