@@ -41,10 +41,9 @@ public sealed class AugmentationSampleStage(IAugmentation augmentation, string? 
             return new SampleOutcome(ResultProperty.Reserved, [result.Description], work.PassThrough());
         }
 
-        var (folder, stem) = OutputNames.Split(work.OutputName);
-        var baseName = $"{stem}_aug{operatorIndex + 1}_{augmentation.OperatorName}";
-        var imageName = baseName + ImageFormatSniffer.CanonicalExtension(format);
-        await environment.Output.WriteAsync(folder + imageName, ImageEncoder.Encode(result.Image!, format), cancellationToken);
+        var stem = AugmentedNames.Stem(work.OutputName, operatorIndex, augmentation.OperatorName);
+        var imagePath = stem + ImageFormatSniffer.CanonicalExtension(format);
+        await environment.Output.WriteAsync(imagePath, ImageEncoder.Encode(result.Image!, format), cancellationToken);
 
         var description = new List<string> { result.Description };
         string? annotationName = null;
@@ -58,10 +57,10 @@ public sealed class AugmentationSampleStage(IAugmentation augmentation, string? 
         }
         else if (annotation is not null)
         {
-            annotationName = folder + baseName + ".xml";
+            annotationName = stem + ".xml";
             var moved = annotation with
             {
-                Filename = imageName,
+                Filename = Path.GetFileName(imagePath),
                 Width = result.Size.Width,
                 Height = result.Size.Height,
                 Depth = 3,
@@ -81,7 +80,7 @@ public sealed class AugmentationSampleStage(IAugmentation augmentation, string? 
             values["boxes"] = annotationName is null ? 0 : result.Boxes.Count;
         }
 
-        var added = new AddedSample(new Sample(folder + imageName, sample.Usage, sample.Labels, annotationName), description, values);
+        var added = new AddedSample(new Sample(imagePath, sample.Usage, sample.Labels, annotationName), description, values);
         return new SampleOutcome(ResultProperty.Reserved, [], work.PassThrough(), Added: [added]);
     }
 

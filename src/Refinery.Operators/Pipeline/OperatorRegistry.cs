@@ -19,7 +19,7 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
             new(TemplateIds.Validation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: false, DefaultOperator: MetaValidationOperator.OperatorName),
             new(TemplateIds.Analyse, PublishesOutput: false, AnalysesInputs: true, ValidatesFirst: false, DefaultOperator: FeatureAnalysis.OperatorName),
             new(TemplateIds.Cleaning, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
-            new(TemplateIds.Augmentation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
+            new(TemplateIds.Augmentation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null, AugmentedNames.IsReserved),
         ],
         [
             new(MetaValidationOperator.OperatorName, TemplateIds.Validation, MetaValidationOperator.Define),

@@ -119,6 +119,19 @@ public sealed class AugmentationRunTests(RefineryInstance server) : IAsyncLifeti
     }
 
     [Fact]
+    public void An_input_named_like_an_augmented_copy_is_published_under_another_name_and_nothing_is_overwritten()
+    {
+        var results = _runs.Value.Classification.Results;
+        var input = results.Single(result => result["origin_source"]!.GetValue<string>().EndsWith("/cat/1_aug1_Grayscale.jpg", StringComparison.Ordinal)
+            && result["result_property"]!.GetValue<int>() == 0);
+
+        Assert.EndsWith("/Data/cat/1_aug1_Grayscale_2.jpg", input["new_source"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(9, results.Select(result => result["new_source"]!.GetValue<string>()).Distinct().Count());
+        using var copy = Cv2.ImRead(Path.Combine(DataRoot(_runs.Value.Classification), "cat", "1_aug1_Grayscale.jpg"));
+        Assert.Equal((120, 90), (copy.Width, copy.Height)); // 1.jpg's copy, not the 110-wide input
+    }
+
+    [Fact]
     public void Classification_labels_are_carried_to_the_new_samples_in_their_class_folders()
     {
         var labels = ManifestLines(_runs.Value.Classification).ToDictionary(
@@ -131,6 +144,9 @@ public sealed class AugmentationRunTests(RefineryInstance server) : IAsyncLifeti
                 ["cat/1.jpg"] = "cat",
                 ["cat/1_aug1_Grayscale.jpg"] = "cat",
                 ["cat/1_aug2_Blur.jpg"] = "cat",
+                ["cat/1_aug1_Grayscale_2.jpg"] = "cat",
+                ["cat/1_aug1_Grayscale_2_aug1_Grayscale.jpg"] = "cat",
+                ["cat/1_aug1_Grayscale_2_aug2_Blur.jpg"] = "cat",
                 ["dog/2.png"] = "dog",
                 ["dog/2_aug1_Grayscale.png"] = "dog",
                 ["dog/2_aug2_Blur.png"] = "dog",
@@ -165,6 +181,7 @@ public sealed class AugmentationRunTests(RefineryInstance server) : IAsyncLifeti
         server.WriteImage($"{Folder}/b.xml", Encoding.UTF8.GetBytes(TestImages.Voc("b.png", 200, 160, ("bird", 80, 60, 120, 100))));
         server.WriteImage("aug-cls/cat/1.jpg", TestImages.Jpeg(120, 90, 7));
         server.WriteImage("aug-cls/dog/2.png", TestImages.Png(100, 80, 8));
+        server.WriteImage("aug-cls/cat/1_aug1_Grayscale.jpg", TestImages.Jpeg(110, 90, 9)); // named like 1.jpg's first copy
 
         var first = await AugmentAsync($"out-{Folder}", "fixed");
         var sameSeed = await AugmentAsync($"out-{Folder}-again", "fixed");
