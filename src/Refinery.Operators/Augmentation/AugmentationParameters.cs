@@ -8,10 +8,14 @@ namespace Refinery.Operators.Augmentation;
 /// </summary>
 public sealed class AugmentationParameters
 {
-    /// <summary>Keys every operator of <c>sys_data_augmentation</c> accepts besides its own (ModelArts echoes them).</summary>
+    /// <summary>
+    /// Keys every operator of <c>sys_data_augmentation</c> accepts besides its own: those ModelArts echoes, the seed,
+    /// and the limits MetaValidation reads from the first operator's params when <c>do_validation</c> runs it.
+    /// </summary>
     public static IReadOnlySet<string> TemplateKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "task_type", "dataset_type", "source_service", "filter_func", "total_status", "do_validation", "seed",
+        "image_max_width", "image_max_height",
     };
 
     private readonly OperatorParameters _values;

@@ -14,7 +14,8 @@ public sealed class AugmentationParametersTests
         AugmentationSamples.Parse(name);
         var echoed = AugmentationSamples.Parse(name, """
             {"task_type": "object_detection", "dataset_type": "manifest", "filter_func": "data_augmentation",
-             "total_status": "[3]", "do_validation": "True", "source_service": "select", "seed": "7"}
+             "total_status": "[3]", "do_validation": "True", "source_service": "select", "seed": "7",
+             "image_max_width": "800", "image_max_height": "-1"}
             """);
 
         Assert.Equal(name, echoed.OperatorName);

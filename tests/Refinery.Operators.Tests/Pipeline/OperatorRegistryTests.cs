@@ -112,6 +112,16 @@ public sealed class OperatorRegistryTests
     }
 
     [Fact]
+    public void Augmentation_validates_first_with_the_limits_of_the_first_operator_params()
+    {
+        var pipeline = Compose(TemplateIds.Augmentation, Op("Blur", """{"image_max_width": "640"}"""));
+
+        var validation = Assert.IsType<MetaValidationOperator>(pipeline.Plan[0].SampleStages[0]);
+        Assert.Equal(640, validation.Parameters.ImageMaxWidth);
+        Assert.True(pipeline.Validated);
+    }
+
+    [Fact]
     public void Every_augmentation_operator_is_registered_under_its_ModelArts_name()
     {
         foreach (var name in AugmentationOperators.Names)
