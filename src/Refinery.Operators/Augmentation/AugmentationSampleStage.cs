@@ -23,15 +23,17 @@ public sealed class AugmentationSampleStage(IAugmentation augmentation, string? 
         ArgumentNullException.ThrowIfNull(environment);
         var runSeed = seed ?? throw new InvalidOperationException("An augmentation runs for a task version, whose id is the default seed.");
         var sample = work.Sample;
+
+        // The annotation first: a store failing while it is read must not strand decoded pixels and their reservation.
+        var (annotation, _, annotationProblem) = work.TaskType == TaskTypes.ObjectDetection && sample.AnnotationLocation is { } location
+            ? await SampleInputs.ReadAnnotationAsync(environment.Inputs, location, cancellationToken)
+            : (null, null, null);
         var (decoded, _, failure) = await SampleInputs.DecodeAsync(environment.Inputs, sample.Source, decoder, ImreadModes.Color, cancellationToken);
         if (decoded is null)
         {
             return SampleInputs.Dropped(failure!);
         }
 
-        var (annotation, _, annotationProblem) = work.TaskType == TaskTypes.ObjectDetection && sample.AnnotationLocation is { } location
-            ? await SampleInputs.ReadAnnotationAsync(environment.Inputs, location, cancellationToken)
-            : (null, null, null);
         var boxed = annotation?.Objects.Where(item => item.Box is not null).ToList() ?? [];
         var random = AugmentationRandom.ForSample(runSeed, work.SampleId, operatorIndex);
         var format = decoded.Format == ImageFormat.Png ? ImageFormat.Png : ImageFormat.Jpeg;
