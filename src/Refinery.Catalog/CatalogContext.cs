@@ -91,8 +91,8 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
         {
             entity.ToTable("sample_results");
             entity.HasKey(result => new { result.VersionId, result.SampleId });
-            entity.HasIndex(result => new { result.VersionId, result.Ordinal });
-            entity.HasIndex(result => new { result.VersionId, result.ResultProperty, result.Ordinal });
+            entity.HasIndex(result => new { result.VersionId, result.Ordinal, result.AddedIndex });
+            entity.HasIndex(result => new { result.VersionId, result.ResultProperty, result.Ordinal, result.AddedIndex });
         });
     }
 }

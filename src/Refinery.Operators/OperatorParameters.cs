@@ -20,6 +20,9 @@ public sealed class OperatorParameters
 
     public bool Contains(string name) => _values[name] is not null;
 
+    /// <summary>The keys present, so that a strict reader can refuse the ones it does not know.</summary>
+    public IEnumerable<string> Names => _values.Select(pair => pair.Key);
+
     public string? GetString(string name)
     {
         var node = _values[name];
@@ -27,6 +30,16 @@ public sealed class OperatorParameters
     }
 
     public string GetString(string name, string defaultValue) => GetString(name) ?? defaultValue;
+
+    /// <summary><c>task_type</c>: <c>image_classification</c> (the default) or <c>object_detection</c>.</summary>
+    public string GetTaskType()
+    {
+        var taskType = GetString("task_type", TaskTypes.ImageClassification).Trim();
+        return TaskTypes.IsKnown(taskType)
+            ? taskType
+            : throw ModelArtsErrors.InvalidArgument(
+                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
+    }
 
     public int GetInt(string name, int defaultValue) =>
         GetNumber(name, defaultValue, static (text, out value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value), "an integer");

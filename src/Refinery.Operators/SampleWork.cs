@@ -14,8 +14,15 @@ namespace Refinery.Operators;
 /// later stages see the changed name here.
 /// </param>
 /// <param name="TaskType"><c>image_classification</c> or <c>object_detection</c>.</param>
-public sealed record SampleWork(Sample Sample, string OutputName, string TaskType)
+/// <param name="SampleId">
+/// The sample's id in the results, the MD5 of its input path: stable across runs and whichever stage wrote its current
+/// file, so what is derived from it (an augmentation's random stream) is too. Defaults to the id of
+/// <see cref="Sample.Source"/>, which is the input path until a stage moves the sample.
+/// </param>
+public sealed record SampleWork(Sample Sample, string OutputName, string TaskType, string? SampleId = null)
 {
+    public string SampleId { get; init; } = SampleId ?? SampleIds.ForSource(Sample.Source);
+
     /// <summary>
     /// The sample going on unchanged: its output names are <see cref="OutputName"/> and, for a detection sample with an
     /// annotation, the same name with <c>.xml</c>; the engine publishes its files from where they are now.

@@ -15,6 +15,15 @@ public sealed class OutputNameAllocatorTests
     }
 
     [Fact]
+    public void A_reserved_name_is_never_given_out_but_numbered_like_a_taken_one()
+    {
+        var names = new OutputNameAllocator(name => name.EndsWith("_aug1_Flip.jpg", StringComparison.Ordinal));
+
+        Assert.Equal("cat/1_aug1_Flip_2.jpg", names.Allocate("cat/1_aug1_Flip.jpg"));
+        Assert.Equal("cat/1.jpg", names.Allocate("cat/1.jpg"));
+    }
+
+    [Fact]
     public void A_taken_name_gets_a_numbered_stem_in_the_same_folder()
     {
         var names = new OutputNameAllocator();

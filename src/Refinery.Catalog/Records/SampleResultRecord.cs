@@ -11,6 +11,9 @@ public sealed class SampleResultRecord
     /// <summary>The sample's position in the version's input order; results are paged in this order.</summary>
     public long Ordinal { get; set; }
 
+    /// <summary>0 for an input sample; k for the k-th sample processing added from it, listed right after it.</summary>
+    public int AddedIndex { get; set; }
+
     public required string OriginSource { get; set; }
 
     public string? NewSource { get; set; }

@@ -31,7 +31,7 @@ public sealed class DatasetImporter(
         var tally = new ManifestTally();
         try
         {
-            var samples = inputs.ResolveAsync([new ProcessorDataSource(SourceTypes.Obs, dataset.DataPath)], taskType, new DuplicateListings(), cancellationToken)
+            var samples = inputs.ResolveAsync([new ProcessorDataSource(SourceTypes.Obs, dataset.DataPath)], taskType, new DuplicateListings(), reservedName: null, cancellationToken)
                 .Select(planned =>
                 {
                     tally.Add(planned.Sample);

@@ -9,7 +9,8 @@ namespace Refinery.Engine.Mapping;
 /// <summary>
 /// A pass's sample stages fused: each sample goes through them one after another in one visit, each stage seeing the
 /// sample as the one before left it (a validated image, not the input), until one deletes it. Notes, values and
-/// records accumulate; the property is the strongest any stage gave (deleted, then modified, then kept).
+/// records accumulate; the property is the strongest any stage gave (deleted, then modified, then kept). A sample a
+/// stage adds is finished as it is made: it follows its parent as a line of its own and skips the later stages.
 /// </summary>
 public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string taskType)
 {
@@ -23,22 +24,31 @@ public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string
             new SampleRecord());
     }
 
-    /// <param name="incoming">The sample as the previous pass (or <see cref="Enter"/>) left it; never a deleted one.</param>
+    /// <param name="incoming">The sample as the previous pass (or <see cref="Enter"/>) left it; never a deleted or an added one.</param>
+    /// <param name="addedBefore">How many samples earlier passes added from it, so the ones added now are numbered after them.</param>
     /// <param name="inputs">What stages read through: inputs and the version's staged files.</param>
     /// <param name="output">Where stages write the version's files.</param>
     /// <param name="cancellationToken">Stops the stages.</param>
-    public async Task<StagedResult> RunAsync(StagedResult incoming, IObjectStore inputs, StagingOutputWriter output, CancellationToken cancellationToken)
+    /// <returns>The sample, then the samples its stages added, in the order they were added.</returns>
+    public async Task<IReadOnlyList<StagedResult>> RunAsync(
+        StagedResult incoming, int addedBefore, IObjectStore inputs, StagingOutputWriter output, CancellationToken cancellationToken)
     {
         var result = incoming.Result;
         var record = incoming.Record;
+        var added = new List<StagedResult>();
         foreach (var stage in stages)
         {
             var writer = new TrackingOutputWriter(output);
             var outcome = await stage.ProcessAsync(
-                new SampleWork(result.Location!, result.Output!.Source, taskType), new SampleEnvironment(inputs, writer), cancellationToken);
+                new SampleWork(result.Location!, result.Output!.Source, taskType, result.SampleId), new SampleEnvironment(inputs, writer), cancellationToken);
             if (outcome.Record is { } recorded)
             {
                 record.MergeFrom(recorded);
+            }
+
+            foreach (var addition in outcome.Added ?? [])
+            {
+                added.Add(new StagedResult(Added(result, addition, addedBefore + added.Count + 1, writer, output), new SampleRecord()));
             }
 
             result = result with
@@ -49,13 +59,13 @@ public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string
             };
             if (outcome.Output is not { } published)
             {
-                return new StagedResult(result with { Property = ResultProperty.Deleted, Output = null, Location = null }, record);
+                return [new StagedResult(result with { Property = ResultProperty.Deleted, Output = null, Location = null }, record), .. added];
             }
 
             result = Moved(result, published, writer, output);
         }
 
-        return new StagedResult(result, record);
+        return [new StagedResult(result, record), .. added];
     }
 
     /// <summary>The result with the stage's output names, its files located: newly written ones in staging, others where they were.</summary>
@@ -71,6 +81,29 @@ public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string
             Output = published with { AnnotationLocation = annotation is null ? null : published.AnnotationLocation },
             Location = published with { Source = source, AnnotationLocation = annotation },
         };
+    }
+
+    /// <summary>The result line of a sample a stage added from <paramref name="parent"/>: its files are the ones the stage wrote.</summary>
+    private static ShardResult Added(ShardResult parent, AddedSample addition, int addedIndex, TrackingOutputWriter writer, StagingOutputWriter output)
+    {
+        var published = addition.Output;
+        string Staged(string name) => writer.Wrote(name)
+            ? output.UriOf(name)
+            : throw new InvalidOperationException($"A stage added sample {name} from {parent.OriginSource} without writing {name}.");
+        return new ShardResult(
+            parent.Ordinal,
+            SampleIds.ForSource(published.Source),
+            parent.OriginSource,
+            ResultProperty.Added,
+            addition.Description,
+            published,
+            published with
+            {
+                Source = Staged(published.Source),
+                AnnotationLocation = published.AnnotationLocation is { } annotation ? Staged(annotation) : null,
+            },
+            addition.Values,
+            addedIndex);
     }
 
     private static ResultProperty Strongest(ResultProperty so, ResultProperty now) =>

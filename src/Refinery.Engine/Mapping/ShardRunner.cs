@@ -51,7 +51,7 @@ public sealed class ShardRunner(
         }
 
         await lifecycle.HeartbeatAsync(versionId, cancellationToken);
-        var pipeline = pipelines.Create(TaskJson.ReadTemplate(templateJson));
+        var pipeline = pipelines.Create(TaskJson.ReadTemplate(templateJson), versionId);
         var stages = new FusedSampleStages(pipeline.Plan[pass].SampleStages, pipeline.TaskType);
         var incoming = pass == 0
             ? await JsonLinesFile.ReadAsync(staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken)
@@ -75,16 +75,19 @@ public sealed class ShardRunner(
             staging.Store, staging.PassRecords(versionId, pass, shardIndex), results.Select(staged => staged.Record), cancellationToken);
         await JsonLinesFile.WriteAsync(
             staging.Store, staging.PassResults(versionId, pass, shardIndex), results.Select(staged => staged.Result), EngineJsonContext.Default.ShardResult, cancellationToken);
-        await MarkDoneAsync(versionId, pass, shardIndex, progress is null ? null : results.Length, cancellationToken);
+        await MarkDoneAsync(versionId, pass, shardIndex, progress is null ? null : incoming.Count, cancellationToken);
     }
 
-    /// <summary>The shard's results in input order, or null when the version stopped part-way.</summary>
+    /// <summary>
+    /// The shard's results in input order, each sample followed by the samples added from it (by their index), or null
+    /// when the version stopped part-way. Samples added in an earlier pass are finished: they go on as they are.
+    /// </summary>
     private async Task<StagedResult[]?> ProcessAsync(
         string versionId, FusedSampleStages stages, List<StagedResult> incoming, ShardProgress? progress, CancellationToken cancellationToken)
     {
         var passInputs = new PassInputStore(inputs, staging, versionId);
         var output = new StagingOutputWriter(staging, passInputs, versionId);
-        var results = new StagedResult[incoming.Count];
+        var results = new IReadOnlyList<StagedResult>[incoming.Count];
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SampleParallelism, CancellationToken = stopped.Token };
         try
@@ -97,7 +100,9 @@ public sealed class ShardRunner(
                     return;
                 }
 
-                results[index] = await stages.RunAsync(incoming[index], passInputs, output, token);
+                results[index] = incoming[index].Result.IsAdded
+                    ? [incoming[index]]
+                    : await stages.RunAsync(incoming[index], AddedAfter(incoming, index), passInputs, output, token);
                 if (progress is not null)
                 {
                     await progress.SampleDoneAsync(token);
@@ -109,7 +114,22 @@ public sealed class ShardRunner(
             return null;
         }
 
-        return stopped.IsCancellationRequested ? null : results;
+        return stopped.IsCancellationRequested
+            ? null
+            : [.. results.SelectMany(lines => lines).OrderBy(line => line.Result.Ordinal).ThenBy(line => line.Result.AddedIndex)];
+    }
+
+    /// <summary>The highest index among the added samples that follow the sample at <paramref name="index"/>, or 0.</summary>
+    private static int AddedAfter(List<StagedResult> incoming, int index)
+    {
+        var highest = 0;
+        var ordinal = incoming[index].Result.Ordinal;
+        for (var next = index + 1; next < incoming.Count && incoming[next].Result.Ordinal == ordinal; next++)
+        {
+            highest = Math.Max(highest, incoming[next].Result.AddedIndex);
+        }
+
+        return highest;
     }
 
     /// <param name="sampleCount">The shard's processed count for progress; null in later passes, which leave it as it is.</param>

@@ -14,5 +14,8 @@ public sealed class OperatorPipelineFactory(ImageDecoder decoder, OperatorRegist
 {
     private readonly OperatorContext _context = new(decoder);
 
-    public OperatorPipeline Create(TemplateParam template) => registry.Compose(template, _context);
+    /// <param name="template">The task's template.</param>
+    /// <param name="versionId">The version the pipeline runs for; null when only validating the template.</param>
+    public OperatorPipeline Create(TemplateParam template, string? versionId = null) =>
+        registry.Compose(template, versionId is null ? _context : _context with { VersionId = versionId });
 }

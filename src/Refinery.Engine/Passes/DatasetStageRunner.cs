@@ -58,6 +58,11 @@ public sealed class DatasetStageRunner(StagingArea staging, PassFiles passFiles,
 
             await foreach (var (result, record) in passFiles.ReadShardAsync(versionId, pass, shard, decided: false, cancellationToken))
             {
+                if (result.IsAdded)
+                {
+                    continue; // finished when it was made: dataset stages decide about input samples
+                }
+
                 yield return new StagedSample(result.Ordinal, result.SampleId, result.OriginSource, result.Output is not null, result.Values, record);
             }
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
 using Refinery.Catalog.Records;
+using Refinery.Domain;
 using Refinery.Engine.Datasets;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Reducing;
@@ -41,7 +42,7 @@ public sealed class VersionCompletion(
         await foreach (var result in finalResults.ReadAsync(version.VersionId, pipeline.Plan, shardCount, cancellationToken))
         {
             counts.Add(result.Property);
-            var listed = duplicates.TryGetValue(result.SampleId, out var listing)
+            var listed = !result.IsAdded && duplicates.TryGetValue(result.SampleId, out var listing)
                 ? result with { Description = [.. result.Description, listing.Description] }
                 : result;
             db.Results.Add(ToRecord(version.VersionId, listed, outputRoot));
@@ -76,15 +77,21 @@ public sealed class VersionCompletion(
         return true;
     }
 
-    private static SampleResultRecord ToRecord(string versionId, ShardResult result, ObjectPath? outputRoot) => new()
+    /// <summary>The result as stored; an added sample's id is ModelArts' MD5 of its path, the one it is published under.</summary>
+    private static SampleResultRecord ToRecord(string versionId, ShardResult result, ObjectPath? outputRoot)
     {
-        VersionId = versionId,
-        SampleId = result.SampleId,
-        Ordinal = result.Ordinal,
-        OriginSource = result.OriginSource,
-        NewSource = result.Output is { } output && outputRoot is { } root ? OutputPublisher.DataPath(root, output.Source).ToUri() : null,
-        ResultProperty = (int)result.Property,
-        DescriptionJson = JsonSerializer.Serialize(result.Description.Select(line => new[] { line }).ToArray(), ResultJsonContext.Default.StringArrayArray),
-        ValuesJson = result.Values?.ToJsonString(),
-    };
+        var newSource = result.Output is { } output && outputRoot is { } root ? OutputPublisher.DataPath(root, output.Source).ToUri() : null;
+        return new()
+        {
+            VersionId = versionId,
+            SampleId = result.IsAdded && newSource is not null ? SampleIds.ForSource(newSource) : result.SampleId,
+            Ordinal = result.Ordinal,
+            AddedIndex = result.AddedIndex,
+            OriginSource = result.OriginSource,
+            NewSource = newSource,
+            ResultProperty = (int)result.Property,
+            DescriptionJson = JsonSerializer.Serialize(result.Description.Select(line => new[] { line }).ToArray(), ResultJsonContext.Default.StringArrayArray),
+            ValuesJson = result.Values?.ToJsonString(),
+        };
+    }
 }

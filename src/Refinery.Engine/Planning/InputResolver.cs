@@ -16,17 +16,20 @@ namespace Refinery.Engine.Planning;
 public sealed class InputResolver(IObjectStore store, IDbContextFactory<CatalogContext> catalog)
 {
     /// <param name="duplicates">Counts the samples listed more than once; only their first listing is yielded.</param>
+    /// <param name="reservedName">Names the template's added samples may take, which no input may have; null for none.</param>
     public async IAsyncEnumerable<PlannedSample> ResolveAsync(
         IReadOnlyList<ProcessorDataSource> inputs,
         string taskType,
         DuplicateListings duplicates,
+        Func<string, bool>? reservedName,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(duplicates);
 
-        // A single folder input lists each file once, so its names cannot collide; everything else is checked.
+        // A single folder input lists each file once, so its names cannot collide with each other; everything else is
+        // checked, and so is every name when some are reserved (a renamed input could take another input's name).
         var canRepeat = inputs.Count > 1 || IsManifestInput(inputs[0]);
-        var names = canRepeat ? new OutputNameAllocator() : null;
+        var names = canRepeat || reservedName is not null ? new OutputNameAllocator(reservedName) : null;
         for (var index = 0; index < inputs.Count; index++)
         {
             var input = inputs[index];

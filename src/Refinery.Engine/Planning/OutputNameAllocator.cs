@@ -5,7 +5,8 @@ namespace Refinery.Engine.Planning;
 /// <c>cat/1.jpg</c> becomes <c>cat/1_2.jpg</c>. Holds one string per sample, the planner's only per-sample state, plus
 /// the next suffix to try for each name that collided, so n listings of one name cost n look-ups, not n²/2.
 /// </summary>
-public sealed class OutputNameAllocator
+/// <param name="isReserved">Names no input may take (those of samples the template adds); they get a suffix as a collision would.</param>
+public sealed class OutputNameAllocator(Func<string, bool>? isReserved = null)
 {
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
@@ -16,7 +17,7 @@ public sealed class OutputNameAllocator
     public string Allocate(string wanted)
     {
         Probes++;
-        if (_taken.Add(wanted))
+        if (isReserved?.Invoke(wanted) != true && _taken.Add(wanted))
         {
             return wanted;
         }

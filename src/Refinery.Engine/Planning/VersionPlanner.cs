@@ -7,6 +7,7 @@ using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Operators;
 using Refinery.Engine.Staging;
+using Refinery.Operators.Pipeline;
 
 namespace Refinery.Engine.Planning;
 
@@ -46,7 +47,7 @@ public sealed class VersionPlanner(
         try
         {
             var pipeline = pipelines.Create(TaskJson.ReadTemplate(version.TemplateJson));
-            (shardCount, sampleCount) = await WriteShardsAsync(version, pipeline.TaskType, cancellationToken);
+            (shardCount, sampleCount) = await WriteShardsAsync(version, pipeline, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -76,13 +77,15 @@ public sealed class VersionPlanner(
         await reduce.TryEnqueueAsync(versionId, cancellationToken);
     }
 
-    private async Task<(int Shards, int Samples)> WriteShardsAsync(TaskVersionRecord version, string taskType, CancellationToken cancellationToken)
+    private async Task<(int Shards, int Samples)> WriteShardsAsync(TaskVersionRecord version, OperatorPipeline pipeline, CancellationToken cancellationToken)
     {
         var buffer = new List<ShardEntry>(options.ShardSize);
         var shardCount = 0;
         long ordinal = 0;
         var duplicates = new DuplicateListings();
-        await foreach (var planned in inputs.ResolveAsync(TaskJson.ReadInputs(version.InputsJson), taskType, duplicates, cancellationToken))
+        var samples = inputs.ResolveAsync(
+            TaskJson.ReadInputs(version.InputsJson), pipeline.TaskType, duplicates, pipeline.Template.ReservedOutputName, cancellationToken);
+        await foreach (var planned in samples)
         {
             buffer.Add(new ShardEntry(ordinal++, planned.OutputName, planned.Sample));
             if (buffer.Count == options.ShardSize)

@@ -33,7 +33,7 @@ public sealed class AnalysisTemplateCompleter(InputResolver resolver)
 
     private async Task<string> DetectTaskTypeAsync(IReadOnlyList<ProcessorDataSource> inputs, CancellationToken cancellationToken)
     {
-        await foreach (var planned in resolver.ResolveAsync(inputs, TaskTypes.ObjectDetection, new DuplicateListings(), cancellationToken))
+        await foreach (var planned in resolver.ResolveAsync(inputs, TaskTypes.ObjectDetection, new DuplicateListings(), reservedName: null, cancellationToken))
         {
             return planned.Sample.AnnotationLocation is null ? TaskTypes.ImageClassification : TaskTypes.ObjectDetection;
         }

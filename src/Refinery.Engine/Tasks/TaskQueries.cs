@@ -118,7 +118,7 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
         }
 
         var count = await results.CountAsync(cancellationToken);
-        var page = await results.OrderBy(result => result.Ordinal).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        var page = await results.OrderBy(result => result.Ordinal).ThenBy(result => result.AddedIndex).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return new ResultPage(count, page);
     }
 

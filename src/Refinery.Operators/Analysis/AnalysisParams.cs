@@ -25,12 +25,7 @@ public sealed record AnalysisParams(
     /// <param name="serverMaxPixels">The server's pixel limit, which <c>max_image_pixels</c> cannot exceed.</param>
     public static AnalysisParams Parse(OperatorParameters parameters, long serverMaxPixels)
     {
-        var taskType = parameters.GetString("task_type", TaskTypes.ImageClassification).Trim();
-        if (!TaskTypes.IsKnown(taskType))
-        {
-            throw ModelArtsErrors.InvalidArgument(
-                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
-        }
+        var taskType = parameters.GetTaskType();
 
         var hasBoxes = taskType == TaskTypes.ObjectDetection;
         var requested = parameters.GetList("op_list").Where(id => id.Length > 0).ToList();

@@ -11,12 +11,7 @@ public sealed record QualityFilterParams(IReadOnlyList<QualityCheck> Issues, IRe
 {
     public static QualityFilterParams Parse(OperatorParameters parameters)
     {
-        var taskType = parameters.GetString("task_type", TaskTypes.ImageClassification).Trim();
-        if (!TaskTypes.IsKnown(taskType))
-        {
-            throw ModelArtsErrors.InvalidArgument(
-                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
-        }
+        var taskType = parameters.GetTaskType();
 
         var requested = parameters.GetList("issues").Where(name => name.Length > 0).ToList();
         foreach (var name in requested)

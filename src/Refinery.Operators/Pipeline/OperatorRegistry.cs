@@ -1,6 +1,7 @@
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Operators.Analysis;
+using Refinery.Operators.Augmentation;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Validation;
 
@@ -18,11 +19,14 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
             new(TemplateIds.Validation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: false, DefaultOperator: MetaValidationOperator.OperatorName),
             new(TemplateIds.Analyse, PublishesOutput: false, AnalysesInputs: true, ValidatesFirst: false, DefaultOperator: FeatureAnalysis.OperatorName),
             new(TemplateIds.Cleaning, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
+            new(TemplateIds.Augmentation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null, AugmentedNames.IsReserved),
         ],
         [
             new(MetaValidationOperator.OperatorName, TemplateIds.Validation, MetaValidationOperator.Define),
             new(FeatureAnalysis.OperatorName, TemplateIds.Analyse, FeatureAnalysis.Define),
             new(QualityFilter.OperatorName, TemplateIds.Cleaning, QualityFilter.Define),
+            .. AugmentationOperators.Requestable.Select(
+                augmentation => new OperatorDefinition(augmentation.Name, TemplateIds.Augmentation, DataAugmentation.Define(augmentation))),
         ]);
 
     public IReadOnlyList<TemplateDefinition> Templates { get; } = templates;
@@ -46,7 +50,7 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
         for (var index = 0; index < requested.Count; index++)
         {
             var operatorDefinition = FindOperator(definition, requested[index], index);
-            built.Add(operatorDefinition.Create(new OperatorParameters(requested[index].Params), context));
+            built.Add(operatorDefinition.Create(new OperatorParameters(requested[index].Params), context with { OperatorIndex = index }));
         }
 
         var taskType = built[0].TaskType;

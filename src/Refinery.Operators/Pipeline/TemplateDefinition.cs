@@ -9,4 +9,9 @@ namespace Refinery.Operators.Pipeline;
 /// </param>
 /// <param name="ValidatesFirst">Takes <c>do_validation</c> (default true): MetaValidation's sample stage fused first.</param>
 /// <param name="DefaultOperator">The operator run when <c>operator_params</c> is empty; null requires at least one.</param>
-public sealed record TemplateDefinition(string Id, bool PublishesOutput, bool AnalysesInputs, bool ValidatesFirst, string? DefaultOperator);
+/// <param name="ReservedOutputName">
+/// For a template whose stages add samples: true for a name an added sample may take. The planner gives an input
+/// planned under such a name another one, so an added sample never overwrites an input's files.
+/// </param>
+public sealed record TemplateDefinition(
+    string Id, bool PublishesOutput, bool AnalysesInputs, bool ValidatesFirst, string? DefaultOperator, Func<string, bool>? ReservedOutputName = null);

@@ -33,27 +33,10 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(environment);
         var sample = work.Sample;
-        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sample.Source, out var source, out var sourceFailure))
-        {
-            return Dropped($"its source is not an object path: {sourceFailure}");
-        }
-
-        var (bytes, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, source, decoder.Limits.MaxBytes, cancellationToken);
-        if (bytes is null)
-        {
-            return Dropped($"it cannot be read: {readFailure}");
-        }
-
-        DecodedImage? decoded;
-        string? decodeFailure;
-        using (bytes)
-        {
-            (decoded, decodeFailure) = await decoder.DecodeAsync(bytes.Memory, ImreadModes.Unchanged, cancellationToken);
-        }
-
+        var (decoded, source, failure) = await SampleInputs.DecodeAsync(environment.Inputs, sample.Source, decoder, ImreadModes.Unchanged, cancellationToken);
         if (decoded is null)
         {
-            return Dropped($"it cannot be decoded: {decodeFailure}");
+            return SampleInputs.Dropped(failure!);
         }
 
         ValidatedImage image;
@@ -62,7 +45,7 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
             var validated = ValidateImage(decoded, Path.GetExtension(work.OutputName));
             if (validated is null)
             {
-                return Dropped($"its {decoded.Width}x{decoded.Height} {decoded.Channels}-channel pixels cannot be re-encoded");
+                return SampleInputs.Dropped($"its {decoded.Width}x{decoded.Height} {decoded.Channels}-channel pixels cannot be re-encoded");
             }
 
             image = validated;
@@ -73,7 +56,7 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
             : (null, default(ObjectPath?));
 
         var changed = image.Encoded is not null || image.Actions.Count > 0 || annotation?.Changed == true;
-        var (folder, stem) = SplitOutputName(work.OutputName);
+        var (folder, stem) = OutputNames.Split(work.OutputName);
         var baseName = changed ? stem + CheckedSuffix : stem;
         var imageName = baseName + image.Extension;
         var imagePath = folder + imageName;
@@ -229,44 +212,17 @@ public sealed class MetaValidationOperator(MetaValidationParams parameters, Imag
     private static async Task<(AnnotationValidation Validation, ObjectPath? Source)> ValidateAnnotationAsync(
         IObjectStore inputs, string location, ValidatedImage image, CancellationToken cancellationToken)
     {
-        if (!SampleLocationParser.TryParse(SampleLocationParser.AnnotationField, location, out var path, out var pathFailure))
+        var (annotation, path, failure) = await SampleInputs.ReadAnnotationAsync(inputs, location, cancellationToken);
+        if (annotation is null)
         {
-            return (AnnotationValidation.Dropped($"its location is not an object path: {pathFailure}"), null);
+            return (AnnotationValidation.Dropped(failure!), path);
         }
 
-        var (bytes, failure) = await PooledObjectBytes.ReadAsync(inputs, path, VocAnnotationReader.MaxCharacters, cancellationToken);
-        if (bytes is null)
-        {
-            return (AnnotationValidation.Dropped($"it cannot be read: {failure}"), path);
-        }
-
-        VocReadResult read;
-        using (bytes)
-        using (var stream = bytes.OpenStream())
-        {
-            read = VocAnnotationReader.Read(stream);
-        }
-
-        if (!read.Succeeded)
-        {
-            return (AnnotationValidation.Dropped($"the XML cannot be parsed: {read.Failure}"), path);
-        }
-
-        var validation = VocLimits.FindObjectCountViolation(read.Annotation.Objects.Count) is { } tooMany
+        var validation = VocLimits.FindObjectCountViolation(annotation.Objects.Count) is { } tooMany
             ? AnnotationValidation.Dropped(tooMany)
-            : VocAnnotationValidator.Validate(read.Annotation, image.Width, image.Height, image.Channels, image.XScale, image.YScale);
+            : VocAnnotationValidator.Validate(annotation, image.Width, image.Height, image.Channels, image.XScale, image.YScale);
         return (validation, path);
     }
-
-    /// <summary>The folder (with its trailing slash, or empty) and the stem of an output name.</summary>
-    private static (string Folder, string Stem) SplitOutputName(string outputName)
-    {
-        var slash = outputName.LastIndexOf('/');
-        var folder = slash < 0 ? "" : outputName[..(slash + 1)];
-        return (folder, Path.GetFileNameWithoutExtension(outputName[folder.Length..]));
-    }
-
-    private static SampleOutcome Dropped(string reason) => new(ResultProperty.Deleted, [$"dropped the image: {reason}"], null);
 
     private static string Name(ImageFormat format) => format.ToString().ToUpperInvariant();
 

@@ -62,14 +62,59 @@ public sealed class FusedSampleStagesTests : IDisposable
         Assert.Equal("yes", staged.Result.Values!["rewritten"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task An_added_sample_follows_its_parent_as_its_own_line_and_skips_the_later_stages()
+    {
+        var reader = new ReadingStage();
+        var lines = await RunAllAsync([new AddingStage("flipped"), new AddingStage("blurred"), reader], addedBefore: 0);
+
+        Assert.Equal([0, 1, 2], lines.Select(line => line.Result.AddedIndex));
+        Assert.All(lines, line => Assert.Equal(7, line.Result.Ordinal));
+        var (parent, flipped) = (lines[0].Result, lines[1].Result);
+        Assert.Equal(ResultProperty.Reserved, parent.Property);
+        Assert.Equal("cat/1.jpg", reader.OutputName); // the later stage saw the parent only
+        Assert.Equal(ResultProperty.Added, flipped.Property);
+        Assert.Equal("obs://in/cat/1.jpg", flipped.OriginSource);
+        Assert.Equal("cat/1_flipped.jpg", flipped.Output!.Source);
+        Assert.Equal(["cat"], flipped.Output.Labels);
+        Assert.Equal(_staging.StagedData(VersionId, "cat/1_flipped.jpg").ToUri(), flipped.Location!.Source);
+        Assert.Equal(["made flipped"], flipped.Description);
+        Assert.Equal(SampleIds.ForSource("cat/1_flipped.jpg"), flipped.SampleId);
+    }
+
+    [Fact]
+    public async Task Samples_added_in_a_later_pass_are_numbered_after_those_added_before()
+    {
+        var lines = await RunAllAsync([new AddingStage("blurred")], addedBefore: 2);
+
+        Assert.Equal([0, 3], lines.Select(line => line.Result.AddedIndex));
+    }
+
+    [Fact]
+    public async Task An_added_sample_whose_file_the_stage_did_not_write_is_a_defect()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAllAsync([new AddingStage("ghost", write: false)], addedBefore: 0));
+    }
+
+    [Fact]
+    public async Task A_stage_sees_the_sample_id_of_the_input_even_after_an_earlier_stage_moved_the_file()
+    {
+        var reader = new ReadingStage();
+        await RunAsync([new RewritingStage(), reader]);
+
+        Assert.Equal(SampleIds.ForSource("obs://in/cat/1.jpg"), reader.SampleId);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private Task<StagedResult> RunAsync(IReadOnlyList<ISampleStage> stages)
+    private async Task<StagedResult> RunAsync(IReadOnlyList<ISampleStage> stages) => (await RunAllAsync(stages, addedBefore: 0))[0];
+
+    private Task<IReadOnlyList<StagedResult>> RunAllAsync(IReadOnlyList<ISampleStage> stages, int addedBefore)
     {
         var fused = new FusedSampleStages(stages, TaskTypes.ImageClassification);
         var inputs = new PassInputStore(_inputs, _staging, VersionId);
-        var entry = new ShardEntry(0, "cat/1.jpg", new Sample("obs://in/cat/1.jpg", Labels: ["cat"]));
-        return fused.RunAsync(fused.Enter(entry), inputs, new StagingOutputWriter(_staging, inputs, VersionId), CancellationToken.None);
+        var entry = new ShardEntry(7, "cat/1.jpg", new Sample("obs://in/cat/1.jpg", Labels: ["cat"]));
+        return fused.RunAsync(fused.Enter(entry), addedBefore, inputs, new StagingOutputWriter(_staging, inputs, VersionId), CancellationToken.None);
     }
 
     private static async Task<string> ReadAsync(SampleWork work, SampleEnvironment environment)
@@ -97,11 +142,30 @@ public sealed class FusedSampleStagesTests : IDisposable
 
         public string? OutputName { get; private set; }
 
+        public string? SampleId { get; private set; }
+
         public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
         {
             Read = await ReadAsync(work, environment);
             OutputName = work.OutputName;
+            SampleId = work.SampleId;
             return new SampleOutcome(ResultProperty.Reserved, [$"read {Read.Length} bytes"], work.PassThrough(), Record: new SampleRecord().Set(Length, Read.Length));
+        }
+    }
+
+    /// <summary>Keeps the sample and adds a copy named after it, like an augmentation.</summary>
+    private sealed class AddingStage(string suffix, bool write = true) : ISampleStage
+    {
+        public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
+        {
+            var name = $"cat/1_{suffix}.jpg";
+            if (write)
+            {
+                await environment.Output.WriteAsync(name, Encoding.UTF8.GetBytes(suffix), cancellationToken);
+            }
+
+            var added = new AddedSample(work.Sample with { Source = name, AnnotationLocation = null }, [$"made {suffix}"]);
+            return new SampleOutcome(ResultProperty.Reserved, [], work.PassThrough(), Added: [added]);
         }
     }
 

@@ -14,10 +14,47 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task A_version_interrupted_by_SIGKILL_completes_after_restart_with_every_sample_once()
     {
+        var (version, results, output) = await KillAndResumeAsync(
+            TestImages.Jpeg(3000, 2000, 11),
+            TaskBodies.Validation("crash", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
+
+        Assert.Equal(SampleCount, version["origin_sample_count"]!.GetValue<int>());
+        Assert.Equal(SampleCount, version["modified_sample_count"]!.GetValue<int>());
+        Assert.Equal(SampleCount, results.Count);
+        Assert.Equal(SampleCount, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
+        var published = Directory.GetFiles(Path.Combine(output, "Data"));
+        Assert.True(published.Length == SampleCount, $"{published.Length} files published: {string.Join(", ", published.Select(Path.GetFileName).Where(name => !name!.StartsWith("img", StringComparison.Ordinal)))}");
+        Assert.Equal(SampleCount, File.ReadAllLines(Path.Combine(output, "output.manifest")).Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_augmentation_interrupted_by_SIGKILL_publishes_every_added_sample_once_after_restart()
+    {
+        const int Copies = 2 * SampleCount;
+        var (version, results, output) = await KillAndResumeAsync(
+            TestImages.Jpeg(800, 600, 12),
+            TaskBodies.Augmentation("crash-aug", "obs://imgs/many", "obs://imgs/out", "image_classification", ("Flip", "\"do_validation\": \"False\""), ("AddNoise", "")));
+
+        Assert.Equal((SampleCount, Copies), (version["origin_sample_count"]!.GetValue<int>(), version["add_sample_count"]!.GetValue<int>()));
+        Assert.Equal(SampleCount + Copies, results.Count);
+        Assert.Equal(SampleCount + Copies, results.Select(result => result["sample_id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(SampleCount + Copies, results.Select(result => result["new_source"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(SampleCount + Copies, Directory.GetFiles(Path.Combine(output, "Data")).Length);
+        var manifest = File.ReadAllLines(Path.Combine(output, "output.manifest")).Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).ToList();
+        Assert.Equal(SampleCount + Copies, manifest.Distinct().Count());
+        Assert.Equal(SampleCount + Copies, manifest.Count);
+    }
+
+    /// <summary>
+    /// Writes <see cref="SampleCount"/> copies of <paramref name="image"/>, starts a run of <paramref name="taskBody"/>,
+    /// kills the server once some samples are done, starts it again and waits for the run to complete.
+    /// </summary>
+    /// <returns>The completed version, its results, and its output folder (on disk).</returns>
+    private async Task<(JsonNode Version, List<JsonNode> Results, string Output)> KillAndResumeAsync(byte[] image, string taskBody)
+    {
         var images = Path.Combine(_root, "imgs");
         var data = Path.Combine(_root, "data");
         Directory.CreateDirectory(Path.Combine(images, "many"));
-        var image = TestImages.Jpeg(3000, 2000, 11);
         for (var index = 0; index < SampleCount; index++)
         {
             File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
@@ -28,8 +65,7 @@ public sealed class CrashRecoveryTests : IDisposable
         using (var first = await ServeProcess.StartAsync(data, port, $"imgs={images}"))
         {
             using var client = first.CreateClient(data);
-            taskId = await client.CreateTaskAsync(TaskBodies.Validation(
-                "crash", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
+            taskId = await client.CreateTaskAsync(taskBody);
             versionId = await client.LatestVersionIdAsync(taskId);
             var running = await WaitForProgressAsync(client, taskId, versionId);
             Assert.InRange(running, 1, SampleCount - 1);
@@ -40,15 +76,7 @@ public sealed class CrashRecoveryTests : IDisposable
         using var resumed = second.CreateClient(data);
         var version = await resumed.WaitForCompletionAsync(taskId, versionId);
         var results = await resumed.AllResultsAsync(taskId, versionId);
-
-        Assert.Equal(SampleCount, version["origin_sample_count"]!.GetValue<int>());
-        Assert.Equal(SampleCount, version["modified_sample_count"]!.GetValue<int>());
-        Assert.Equal(SampleCount, results.Count);
-        Assert.Equal(SampleCount, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
-        var output = Path.Combine(images, "out", "output", versionId);
-        var published = Directory.GetFiles(Path.Combine(output, "Data"));
-        Assert.True(published.Length == SampleCount, $"{published.Length} files published: {string.Join(", ", published.Select(Path.GetFileName).Where(name => !name!.StartsWith("img", StringComparison.Ordinal)))}");
-        Assert.Equal(SampleCount, File.ReadAllLines(Path.Combine(output, "output.manifest")).Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
+        return (version, results, Path.Combine(images, "out", "output", versionId));
     }
 
     public void Dispose()

@@ -38,4 +38,25 @@ public static class TaskBodies
               "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(extraParams.Length > 0 ? ", " + extraParams : "")}} } } ] }
         }
         """;
+
+    /// <summary>
+    /// An augmentation task: <c>sys_data_augmentation</c> with the given operators in order, each with its extra params
+    /// (JSON members) beside the ones every ModelArts example sends.
+    /// </summary>
+    public static string Augmentation(string name, string inputPath, string workPath, string taskType, params (string Name, string Params)[] operators)
+    {
+        var operatorParams = string.Join(", ", operators.Select(op => $$"""
+            { "name": "{{op.Name}}", "advanced_params_switch": false,
+              "params": { "task_type": "{{taskType}}", "dataset_type": "manifest", "source_service": "select",
+                          "filter_func": "data_augmentation", "total_status": "[3]"{{(op.Params.Length > 0 ? ", " + op.Params : "")}} } }
+            """));
+        return $$"""
+            {
+              "name": "{{name}}", "description": "", "create_version": true, "workspace_id": "0",
+              "inputs": [ { "type": "OBS", "source": "{{inputPath}}" } ],
+              "work_path": { "type": "OBS", "path": "{{workPath}}" },
+              "template": { "id": "sys_data_augmentation", "operator_params": [ {{operatorParams}} ] }
+            }
+            """;
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Operators.Analysis;
+using Refinery.Operators.Augmentation;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Pipeline;
 using Refinery.Operators.Validation;
@@ -89,9 +90,56 @@ public sealed class OperatorRegistryTests
     [Fact]
     public void A_known_template_without_operators_yet_is_400_not_available()
     {
-        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Augmentation, Op("AddNoise")));
+        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Selection, Op("SimDeduplication")));
 
         Assert.Contains("not available yet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Augmentation_fuses_validation_and_every_operator_in_order_into_one_pass_of_sample_stages()
+    {
+        var pipeline = Compose(
+            TemplateIds.Augmentation,
+            Op("Flip", """{"task_type": "object_detection"}"""), Op("Rotate", """{"task_type": "object_detection"}"""), Op("Flip", """{"task_type": "object_detection"}"""));
+
+        var pass = Assert.Single(pipeline.Plan.Passes);
+        Assert.Null(pass.Barrier);
+        Assert.IsType<MetaValidationOperator>(pass.SampleStages[0]);
+        Assert.Equal(4, pass.SampleStages.Count);
+        Assert.All(pass.SampleStages.Skip(1), stage => Assert.IsType<AugmentationSampleStage>(stage));
+        Assert.Equal(TaskTypes.ObjectDetection, pipeline.TaskType);
+        Assert.True(pipeline.Template.PublishesOutput);
+    }
+
+    [Fact]
+    public void Augmentation_validates_first_with_the_limits_of_the_first_operator_params()
+    {
+        var pipeline = Compose(TemplateIds.Augmentation, Op("Blur", """{"image_max_width": "640"}"""));
+
+        var validation = Assert.IsType<MetaValidationOperator>(pipeline.Plan[0].SampleStages[0]);
+        Assert.Equal(640, validation.Parameters.ImageMaxWidth);
+        Assert.True(pipeline.Validated);
+    }
+
+    [Fact]
+    public void Every_augmentation_operator_is_registered_under_its_ModelArts_name()
+    {
+        foreach (var name in AugmentationOperators.Names)
+        {
+            var pass = Assert.Single(Compose(TemplateIds.Augmentation, Op(name, """{"do_validation": "False"}""")).Plan.Passes);
+            Assert.IsType<AugmentationSampleStage>(Assert.Single(pass.SampleStages));
+        }
+    }
+
+    [Theory]
+    [InlineData("StyleGAN")]
+    [InlineData("CycleGAN")]
+    public void Generative_operators_are_400_saying_they_are_training_jobs(string name)
+    {
+        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Augmentation, Op(name)));
+
+        Assert.Equal("ModelArts.0101", error.ErrorCode);
+        Assert.Contains("training job", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

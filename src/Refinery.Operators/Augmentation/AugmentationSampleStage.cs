@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using OpenCvSharp;
+using Refinery.Domain;
+using Refinery.Formats.Voc;
+using Refinery.Imaging;
+using Refinery.Operators.Pipeline;
+
+namespace Refinery.Operators.Augmentation;
+
+/// <summary>
+/// One augmentation operator as a sample stage: the sample goes on unchanged (result 0) and gains one new sample,
+/// its image augmented with values drawn from the stream of (seed, sample id, operator index), its boxes moved with
+/// the pixels and its labels carried over. A sample whose image cannot be read or decoded is deleted with the reason;
+/// one whose boxes Rotate would push off the canvas gains nothing, and its result says so.
+/// </summary>
+/// <param name="seed">The run's seed: <c>params.seed</c>, else the version id; null only while validating params.</param>
+/// <param name="operatorIndex">The operator's place in <c>operator_params</c>; also numbers the new file.</param>
+public sealed class AugmentationSampleStage(IAugmentation augmentation, string? seed, int operatorIndex, ImageDecoder decoder) : ISampleStage
+{
+    public async ValueTask<SampleOutcome> ProcessAsync(SampleWork work, SampleEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(environment);
+        var runSeed = seed ?? throw new InvalidOperationException("An augmentation runs for a task version, whose id is the default seed.");
+        var sample = work.Sample;
+
+        // The annotation first: a store failing while it is read must not strand decoded pixels and their reservation.
+        var (annotation, _, annotationProblem) = work.TaskType == TaskTypes.ObjectDetection && sample.AnnotationLocation is { } location
+            ? await SampleInputs.ReadAnnotationAsync(environment.Inputs, location, cancellationToken)
+            : (null, null, null);
+        var (decoded, _, failure) = await SampleInputs.DecodeAsync(environment.Inputs, sample.Source, decoder, ImreadModes.Color, cancellationToken);
+        if (decoded is null)
+        {
+            return SampleInputs.Dropped(failure!);
+        }
+
+        var boxed = annotation?.Objects.Where(item => item.Box is not null).ToList() ?? [];
+        var random = AugmentationRandom.ForSample(runSeed, work.SampleId, operatorIndex);
+        var format = decoded.Format == ImageFormat.Png ? ImageFormat.Png : ImageFormat.Jpeg;
+        using var result = Augment(decoded, boxed, random);
+        if (result.Dropped)
+        {
+            return new SampleOutcome(ResultProperty.Reserved, [result.Description], work.PassThrough());
+        }
+
+        var stem = AugmentedNames.Stem(work.OutputName, operatorIndex, augmentation.OperatorName);
+        var imagePath = stem + ImageFormatSniffer.CanonicalExtension(format);
+        await environment.Output.WriteAsync(imagePath, ImageEncoder.Encode(result.Image!, format), cancellationToken);
+
+        var description = new List<string> { result.Description };
+        string? annotationName = null;
+        if (annotationProblem is not null)
+        {
+            description.Add($"written without its annotation: {annotationProblem}");
+        }
+        else if (annotation is not null && result.Boxes.Count == 0)
+        {
+            description.Add("written without an annotation: no box is left on the augmented image");
+        }
+        else if (annotation is not null)
+        {
+            annotationName = stem + ".xml";
+            var moved = annotation with
+            {
+                Filename = Path.GetFileName(imagePath),
+                Width = result.Size.Width,
+                Height = result.Size.Height,
+                Depth = 3,
+                Objects = [.. result.Boxes.Select(box => boxed[box.SourceIndex] with { Box = WholePixels(box.Box) })],
+            };
+            await environment.Output.WriteAsync(annotationName, VocAnnotationWriter.Write(moved), cancellationToken);
+        }
+
+        var values = new JsonObject
+        {
+            ["operator"] = augmentation.OperatorName,
+            ["width"] = result.Size.Width,
+            ["height"] = result.Size.Height,
+        };
+        if (annotation is not null)
+        {
+            values["boxes"] = annotationName is null ? 0 : result.Boxes.Count;
+        }
+
+        var added = new AddedSample(new Sample(imagePath, sample.Usage, sample.Labels, annotationName), description, values);
+        return new SampleOutcome(ResultProperty.Reserved, [], work.PassThrough(), Added: [added]);
+    }
+
+    private AugmentationResult Augment(DecodedImage decoded, List<VocObject> boxed, AugmentationRandom random)
+    {
+        using (decoded)
+        {
+            return augmentation.Apply(decoded.Pixels, [.. boxed.Select(item => item.Box!.Value)], random);
+        }
+    }
+
+    /// <summary>
+    /// VOC readers parse coordinates as integers. Both sides of a box kept on the canvas round into it, and its width
+    /// and height change by less than a pixel, never below the 2 px a kept box has.
+    /// </summary>
+    private static VocBox WholePixels(VocBox box) => new(
+        Math.Round(box.XMin, MidpointRounding.AwayFromZero), Math.Round(box.YMin, MidpointRounding.AwayFromZero),
+        Math.Round(box.XMax, MidpointRounding.AwayFromZero), Math.Round(box.YMax, MidpointRounding.AwayFromZero));
+}

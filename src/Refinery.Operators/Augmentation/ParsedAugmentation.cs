@@ -1,0 +1,17 @@
+using OpenCvSharp;
+using Refinery.Formats.Voc;
+
+namespace Refinery.Operators.Augmentation;
+
+/// <summary>An operator bound to its parsed parameters.</summary>
+public sealed class ParsedAugmentation<TParams, TDrawn>(AugmentationOperator<TParams, TDrawn> @operator, TParams parameters) : IAugmentation
+    where TParams : notnull
+    where TDrawn : notnull
+{
+    public TParams Parameters { get; } = parameters;
+
+    public string OperatorName => @operator.Name;
+
+    public AugmentationResult Apply(Mat image, IReadOnlyList<VocBox> boxes, AugmentationRandom random) =>
+        @operator.Apply(Parameters, image, boxes, random);
+}
