@@ -58,5 +58,9 @@ public static class ModelArtsErrors
     public static ModelArtsException WrongProject(string projectId) =>
         new(403, "ModelArts.0210", $"The credential is not valid for project {projectId}.");
 
+    /// <summary>503 ModelArts.4302: something the server depends on (catalog, a bucket) cannot be reached.</summary>
+    public static ModelArtsException BackendUnavailable(string what) =>
+        new(503, "ModelArts.4302", $"Backend unavailable: {what}");
+
     public static ModelArtsException Internal(string detail) => new(500, "ModelArts.0010", $"Internal error: {detail}");
 }

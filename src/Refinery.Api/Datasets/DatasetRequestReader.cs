@@ -28,11 +28,11 @@ public static partial class DatasetRequestReader
             throw ModelArtsErrors.InvalidArgument("data_sources", "must hold exactly one data source object");
         }
 
-        var dataType = sources[0].TryGetProperty("data_type", out var dataTypeElement) && dataTypeElement.ValueKind == JsonValueKind.Number
-            ? dataTypeElement.GetInt32() : 0;
-        if (dataType != 0)
+        // Any number but 0 is refused, 1e99 and 0.5 included; other JSON types are ignored as before.
+        if (sources[0].TryGetProperty("data_type", out var dataType) && dataType.ValueKind == JsonValueKind.Number
+            && !(dataType.TryGetInt32(out var dataTypeNumber) && dataTypeNumber == 0))
         {
-            throw ModelArtsErrors.InvalidArgument("data_sources[0].data_type", $"must be 0 (OBS), got {dataType}");
+            throw ModelArtsErrors.InvalidArgument("data_sources[0].data_type", $"must be 0 (OBS), got {dataType.GetRawText()}");
         }
 
         var workPath = JsonFields.RequiredString(body, "work_path", "work_path");

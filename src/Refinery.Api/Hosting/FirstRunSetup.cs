@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Refinery.Api.Authentication;
 using Refinery.Catalog;
-using Refinery.Catalog.Records;
-using Refinery.Domain;
 
 namespace Refinery.Api.Hosting;
 
@@ -13,21 +10,21 @@ namespace Refinery.Api.Hosting;
 /// </summary>
 public static class FirstRunSetup
 {
-    public static async Task<DefaultCredentials?> EnsureDefaultProjectAsync(
-        IDbContextFactory<CatalogContext> catalog, CredentialStore credentials, RefineryOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    public const string DefaultProjectName = "default";
+
+    public static async Task<ProjectCredentials?> EnsureDefaultProjectAsync(
+        IDbContextFactory<CatalogContext> catalog, ProjectProvisioner projects, RefineryOptions options, CancellationToken cancellationToken)
     {
-        await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        if (await db.Projects.AnyAsync(cancellationToken))
+        await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
         {
-            return null;
+            if (await db.Projects.AnyAsync(cancellationToken))
+            {
+                return null;
+            }
         }
 
-        var project = new ProjectRecord { ProjectId = ResourceIds.NewProjectId(), Name = "default", CreateTime = clock.GetUtcNow().ToUnixTimeMilliseconds() };
-        db.Projects.Add(project);
-        await db.SaveChangesAsync(cancellationToken);
-        var token = await credentials.IssueTokenAsync(project.ProjectId, cancellationToken);
-        var created = new DefaultCredentials(project.ProjectId, token);
-        await File.WriteAllTextAsync(options.CredentialsPath, JsonSerializer.Serialize(created, HostingJsonContext.Default.DefaultCredentials), cancellationToken);
+        var created = await projects.CreateAsync(DefaultProjectName, cancellationToken);
+        await File.WriteAllTextAsync(options.CredentialsPath, JsonSerializer.Serialize(created, HostingJsonContext.Default.ProjectCredentials), cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
             // The token is a password: readable by the server's user only.

@@ -47,6 +47,9 @@ public sealed record RefineryOptions
     /// <summary>How often the reconciler looks for versions whose worker has gone.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The clock every part of the server reads; tests move it forward to pass deadlines without waiting.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public string CatalogPath => Path.Combine(DataDirectory, "catalog.db");
 
     public string StagingDirectory => Path.Combine(DataDirectory, "staging");

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Refinery.Api.Authentication;
 using Refinery.Api.Datasets;
 using Refinery.Api.Errors;
+using Refinery.Api.Health;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
@@ -39,7 +40,7 @@ public static class RefineryServer
     private static readonly TimeSpan _maxSignedUrlLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Builds the application, bringing the catalog up to date and creating the default project on first start.</summary>
-    public static async Task<(WebApplication App, DefaultCredentials? Created)> BuildAsync(
+    public static async Task<(WebApplication App, ProjectCredentials? Created)> BuildAsync(
         RefineryOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         OwnerOnlyDirectory.Ensure(options.DataDirectory);
@@ -61,7 +62,7 @@ public static class RefineryServer
         await CatalogInitializer.InitializeAsync(catalog, cancellationToken);
         await app.Services.GetRequiredService<CredentialStore>().EncryptClearTextSecretKeysAsync(cancellationToken);
         var created = await FirstRunSetup.EnsureDefaultProjectAsync(
-            catalog, app.Services.GetRequiredService<CredentialStore>(), options, TimeProvider.System, cancellationToken);
+            catalog, app.Services.GetRequiredService<ProjectProvisioner>(), options, cancellationToken);
 
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
@@ -69,6 +70,7 @@ public static class RefineryServer
         app.MapTaskVersionApi();
         app.MapDatasetApi();
         app.MapSignedLinks();
+        app.MapHealth();
         return (app, created);
     }
 
@@ -82,7 +84,7 @@ public static class RefineryServer
 
         services.AddSingleton(options);
         services.AddSingleton(options.Engine);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Clock);
         var database = CatalogDatabase.SqliteFile(options.CatalogPath);
         services.AddPooledDbContextFactory<CatalogContext>(database.Configure);
         if (database.Provider == CatalogProvider.Sqlite)
@@ -135,6 +137,8 @@ public static class RefineryServer
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<ProjectProvisioner>();
+        services.AddSingleton<ReadinessProbe>();
 
         if (options.RunWorkers)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Refinery.Api.Errors;
+using Refinery.Api.Health;
 using Refinery.Domain;
 
 namespace Refinery.Api.Json;
@@ -16,6 +17,7 @@ namespace Refinery.Api.Json;
 [JsonSerializable(typeof(CreatedVersionResponse))]
 [JsonSerializable(typeof(TemplateItemsResponse))]
 [JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(HealthStatus))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>The context with <see cref="WireJson"/>'s options; use it rather than <c>Default</c>.</summary>

@@ -4,10 +4,14 @@ using Refinery.Domain;
 
 namespace Refinery.Api.ProcessorTasks;
 
-/// <summary>Reads a request body as one JSON object, answering 4202 when empty and 4105 when it is not JSON.</summary>
+/// <summary>
+/// Reads a request body as one JSON object, answering 4202 when empty, 4105 when it is not UTF-8 JSON (saying where)
+/// and 0101 when an object names a key twice.
+/// </summary>
 public static class RequestBodyReader
 {
-    private static readonly JsonDocumentOptions _options = new() { MaxDepth = 32 };
+    private const int MaxDepth = 32;
+    private static readonly JsonDocumentOptions _options = new() { MaxDepth = MaxDepth };
 
     public static async Task<JsonDocument> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -18,16 +22,9 @@ public static class RequestBodyReader
             throw ModelArtsErrors.EmptyBody();
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), _options);
-        }
-        catch (JsonException error)
-        {
-            throw ModelArtsErrors.NotJson(error.Message);
-        }
-
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        StrictJsonScanner.Check(body.Span, MaxDepth);
+        var document = JsonDocument.Parse(body, _options);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             document.Dispose();

@@ -28,9 +28,11 @@ public static class SignedLinkEndpoints
     }
 
     private static async Task<Results<FileStreamHttpResult, FileContentHttpResult>> OpenAsync(
-        HttpContext context, string bucket, string key, SignedLinkSigner signer, BucketRouter buckets, TimeProvider clock,
+        HttpContext context, string bucket, string? key, SignedLinkSigner signer, BucketRouter buckets, TimeProvider clock,
         ThumbnailRenderer renderer, ThumbnailGate thumbnails, CancellationToken cancellationToken)
     {
+        // A link always names a key; without one (or with one that dot segments erased) nothing was signed.
+        key ??= "";
         var query = context.Request.Query;
         var process = query[SignedLinkQuery.Process].Count > 0 ? query[SignedLinkQuery.Process].ToString() : null;
         if (!long.TryParse(query[SignedLinkQuery.Expires], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))

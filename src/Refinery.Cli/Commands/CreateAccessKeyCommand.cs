@@ -12,12 +12,8 @@ namespace Refinery.Cli.Commands;
 /// <summary><c>refinery access-key</c>: creates an AK/SK pair for <c>SDK-HMAC-SHA256</c> signed requests.</summary>
 public sealed class CreateAccessKeyCommand : AsyncCommand<CreateAccessKeyCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : DataDirectorySettings
     {
-        [CommandOption("--data-dir <DIR>")]
-        [Description("The data directory of the server. Env: REFINERY_DATA_DIR. Default: ./data")]
-        public string? DataDirectory { get; init; }
-
         [CommandOption("--project <PROJECT_ID>")]
         [Description("The project the key acts in. Default: the default project.")]
         public string? ProjectId { get; init; }
@@ -25,11 +21,7 @@ public sealed class CreateAccessKeyCommand : AsyncCommand<CreateAccessKeyCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new RefineryOptions
-        {
-            DataDirectory = Path.GetFullPath(settings.DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data"),
-            RunWorkers = false,
-        };
+        var options = settings.OfflineOptions();
         var (app, _) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
         await using (app)
         {

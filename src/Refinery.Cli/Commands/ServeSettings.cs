@@ -7,14 +7,10 @@ using Spectre.Console.Cli;
 namespace Refinery.Cli.Commands;
 
 /// <summary>The options of <c>refinery serve</c>; each falls back to a <c>REFINERY_*</c> environment variable.</summary>
-public sealed class ServeSettings : CommandSettings
+public sealed class ServeSettings : DataDirectorySettings
 {
     // S3 refuses presigned URLs that live longer than 7 days.
     private const int MaxSignedUrlLifetimeSeconds = 7 * 24 * 3600;
-
-    [CommandOption("--data-dir <DIR>")]
-    [Description("Catalog, staging, default bucket and credentials.json. Env: REFINERY_DATA_DIR. Default: ./data")]
-    public string? DataDirectory { get; init; }
 
     [CommandOption("--urls <URL>")]
     [Description("Where to listen. Env: REFINERY_URLS. Default: http://127.0.0.1:8080")]
@@ -39,8 +35,6 @@ public sealed class ServeSettings : CommandSettings
     [CommandOption("--decode-memory <MIB>")]
     [Description("MiB the decoded pixels of all images in flight may take together (analysis, validation, thumbnails); a decode waits for room, and a larger image is refused. 16 to 1048576. Env: REFINERY_DECODE_MEMORY_MIB. Default: a quarter of the memory available, 64 to 1024")]
     public string? DecodeMemory { get; init; }
-
-    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data");
 
     public string ResolvedUrls => Urls ?? Environment.GetEnvironmentVariable("REFINERY_URLS") ?? "http://127.0.0.1:8080";
 

@@ -103,13 +103,18 @@ public sealed class ProcessorTaskService(
         var pipeline = pipelines.Create(template);
         template = template with { Name = TemplateNames.Of(pipeline.TemplateId) };
         var inputs = definition.Inputs ?? TaskJson.ReadInputs(task.InputsJson);
-        if (definition.Inputs is not null || definition.DatasetVersionId is not null)
+        var inputsChanged = definition.Inputs is not null || definition.DatasetVersionId is not null;
+        if (inputsChanged)
         {
-            inputs = await validator.ValidateInputsAsync(projectId, WithDatasetVersion(inputs, definition), InputsField(definition), cancellationToken);
-            if (pipeline.Template.AnalysesInputs)
-            {
-                template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
-            }
+            // A top-level version_id picks the dataset version this run reads, in place of the one the task recorded.
+            var requested = definition.Inputs ?? WithoutDatasetVersion(inputs);
+            inputs = await validator.ValidateInputsAsync(projectId, WithDatasetVersion(requested, definition), InputsField(definition), cancellationToken);
+        }
+
+        // A new template's params lack what the server fills in (task_type, manifest_path, file_path) as much as new inputs do.
+        if (pipeline.Template.AnalysesInputs && (inputsChanged || definition.Template is not null))
+        {
+            template = await analysisTemplates.CompleteAsync(template, inputs, cancellationToken);
         }
 
         var output = await ValidateWorkPathAsync(
@@ -251,6 +256,9 @@ public sealed class ProcessorTaskService(
 
         return [.. inputs.Select((input, i) => i == index ? input with { VersionId = versionId } : input)];
     }
+
+    private static IReadOnlyList<ProcessorDataSource> WithoutDatasetVersion(IReadOnlyList<ProcessorDataSource> inputs) =>
+        [.. inputs.Select(input => input.Type == SourceTypes.Dataset ? input with { VersionId = null, VersionName = null } : input)];
 
     private static ProcessorDataSource? DatasetInput(IReadOnlyList<ProcessorDataSource> inputs) =>
         inputs.FirstOrDefault(input => input.Type == SourceTypes.Dataset);

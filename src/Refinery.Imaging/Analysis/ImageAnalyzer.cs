@@ -3,7 +3,7 @@ namespace Refinery.Imaging.Analysis;
 /// <summary>
 /// Runs every feature, quality score and hash on one decoded image, sharing intermediate images: the full-resolution
 /// brightness map (brightness, dark, light, bbox_brightness) and the 512-px working image and its grey version
-/// (saturation, clarity, colourfulness, blurry, pHash).
+/// (saturation, clarity, colourfulness). Blurry and pHash resize the full image as Pillow does, as cleanvision defines them.
 /// </summary>
 public static class ImageAnalyzer
 {
@@ -21,7 +21,7 @@ public static class ImageAnalyzer
         var quality = new QualityScores(
             Dark: QualityKernels.DarkScore(percentile99),
             Light: QualityKernels.LightScore(percentile5),
-            Blurry: QualityKernels.BlurryScore(working, width, height),
+            Blurry: QualityKernels.BlurryScore(image.EightBitPixels),
             LowInformation: QualityKernels.LowInformationScore(image.EightBitPixels),
             OddAspectRatio: QualityKernels.OddAspectRatioScore(width, height),
             Grayscale: QualityKernels.GrayscaleScore(image.IsGrayscaleMode),
@@ -48,6 +48,6 @@ public static class ImageAnalyzer
             boxValues,
             quality,
             ImageHashes.Exact(image.Pixels),
-            ImageHashes.Perceptual(workingGrey));
+            ImageHashes.Perceptual(image.EightBitPixels));
     }
 }

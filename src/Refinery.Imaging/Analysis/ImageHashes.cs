@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
 using OpenCvSharp;
+using Refinery.Imaging.Resampling;
 
 namespace Refinery.Imaging.Analysis;
 
@@ -11,10 +12,8 @@ public static class ImageHashes
     private const int PhashInputSide = 32;
     private const int PhashLowSide = 8;
 
-    // Pillow's LANCZOS widens its kernel with the scale factor (antialiasing); OpenCV's INTER_LANCZOS4 is a fixed
-    // 8×8 kernel that aliases on large reductions. Shrinking by area to 4× the target first gives the antialiasing,
-    // the final Lanczos step the filter shape.
-    private const int PhashPreShrinkSide = 4 * PhashInputSide;
+    // scipy.fftpack.dct's cosine factors for the low 8 frequencies over 32 samples: cos(π·k·(2n+1) / 64).
+    private static readonly double[] _dctCosines = DctCosines();
 
     /// <summary>
     /// XxHash3 (64-bit) of the decoded pixel buffer as stored (cleanvision hashes <c>numpy.asarray(image).tobytes()</c>),
@@ -35,39 +34,53 @@ public static class ImageHashes
     }
 
     /// <summary>
-    /// pHash as imagehash's <c>phash(hash_size=8)</c>: grey image → 32×32 (INTER_AREA to at most 128×128, then
-    /// INTER_LANCZOS4) → unnormalised 2-D DCT-II (scipy.fftpack convention) → top-left 8×8 → bit = coefficient &gt;
-    /// median of those 64, row-major, first coefficient in the most significant bit (imagehash's hex string order).
+    /// pHash exactly as imagehash's <c>phash(hash_size=8)</c>: Pillow's <c>convert("L")</c> of the full image, resized to
+    /// 32×32 with Pillow's LANCZOS (<see cref="PillowResampler"/>), unnormalised 2-D DCT-II (scipy.fftpack: along
+    /// columns, then rows) in double precision, top-left 8×8, bit = coefficient &gt; median of those 64, row-major, the
+    /// first coefficient in the most significant bit (imagehash's hex string order).
     /// </summary>
-    public static ulong Perceptual(Mat grey)
+    /// <param name="image">8-bit BGR, BGRA or grey pixels at full resolution: the displayed colours.</param>
+    public static ulong Perceptual(Mat image)
     {
-        using var preShrunk = new Mat();
-        if (grey.Cols > PhashPreShrinkSide || grey.Rows > PhashPreShrinkSide)
-        {
-            var size = new Size(Math.Min(grey.Cols, PhashPreShrinkSide), Math.Min(grey.Rows, PhashPreShrinkSide));
-            Cv2.Resize(grey, preShrunk, size, 0, 0, InterpolationFlags.Area);
-        }
-        else
-        {
-            grey.CopyTo(preShrunk);
-        }
+        using var small = PillowResampler.ResizeLuma(image, PhashInputSide, PhashInputSide, ResamplingFilter.Lanczos);
+        var pixels = small.AsSpan<byte>();
 
-        using var small = new Mat();
-        Cv2.Resize(preShrunk, small, new Size(PhashInputSide, PhashInputSide), 0, 0, InterpolationFlags.Lanczos4);
-        using var asFloat = new Mat();
-        small.ConvertTo(asFloat, MatType.CV_32F);
-        using var dct = new Mat();
-        Cv2.Dct(asFloat, dct, DctFlags.None);
-
-        // OpenCV's DCT is orthonormal: index 0 is scaled by sqrt(1/4N), the others by sqrt(1/2N). scipy's unnormalised
-        // DCT differs by a constant except that row 0 and column 0 weigh sqrt(2) more, which moves the median.
-        Span<double> low = stackalloc double[PhashLowSide * PhashLowSide];
-        for (var row = 0; row < PhashLowSide; row++)
+        // Only the low 8 frequencies of the first (column) transform reach the top-left block of the second. Every
+        // frequency above 0 ignores a constant, so subtracting the first value leaves it unchanged in exact arithmetic
+        // and makes it exactly 0 on a flat line, as scipy's FFT gives: flat images and 1-pixel-wide ones have many
+        // coefficients tied at the median, and rounding noise there would decide their bits.
+        Span<double> columns = stackalloc double[PhashLowSide * PhashInputSide];
+        for (var frequency = 0; frequency < PhashLowSide; frequency++)
         {
-            for (var col = 0; col < PhashLowSide; col++)
+            var cosines = _dctCosines.AsSpan(frequency * PhashInputSide, PhashInputSide);
+            for (var column = 0; column < PhashInputSide; column++)
             {
-                var scale = (row == 0 ? Math.Sqrt(2) : 1) * (col == 0 ? Math.Sqrt(2) : 1);
-                low[(row * PhashLowSide) + col] = dct.At<float>(row, col) * scale;
+                var sum = 0.0;
+                var reference = frequency == 0 ? 0 : pixels[column];
+                for (var row = 0; row < PhashInputSide; row++)
+                {
+                    sum += (pixels[(row * PhashInputSide) + column] - reference) * cosines[row];
+                }
+
+                columns[(frequency * PhashInputSide) + column] = 2 * sum;
+            }
+        }
+
+        Span<double> low = stackalloc double[PhashLowSide * PhashLowSide];
+        for (var rowFrequency = 0; rowFrequency < PhashLowSide; rowFrequency++)
+        {
+            var transformedRow = columns.Slice(rowFrequency * PhashInputSide, PhashInputSide);
+            for (var frequency = 0; frequency < PhashLowSide; frequency++)
+            {
+                var cosines = _dctCosines.AsSpan(frequency * PhashInputSide, PhashInputSide);
+                var sum = 0.0;
+                var reference = frequency == 0 ? 0 : transformedRow[0];
+                for (var column = 0; column < PhashInputSide; column++)
+                {
+                    sum += (transformedRow[column] - reference) * cosines[column];
+                }
+
+                low[(rowFrequency * PhashLowSide) + frequency] = 2 * sum;
             }
         }
 
@@ -91,4 +104,18 @@ public static class ImageHashes
 
     /// <summary>Bits in which two hashes differ.</summary>
     public static int HammingDistance(ulong first, ulong second) => System.Numerics.BitOperations.PopCount(first ^ second);
+
+    private static double[] DctCosines()
+    {
+        var cosines = new double[PhashLowSide * PhashInputSide];
+        for (var frequency = 0; frequency < PhashLowSide; frequency++)
+        {
+            for (var sample = 0; sample < PhashInputSide; sample++)
+            {
+                cosines[(frequency * PhashInputSide) + sample] = Math.Cos(Math.PI * frequency * ((2 * sample) + 1) / (2 * PhashInputSide));
+            }
+        }
+
+        return cosines;
+    }
 }

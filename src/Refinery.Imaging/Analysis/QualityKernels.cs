@@ -1,11 +1,13 @@
 using OpenCvSharp;
+using Refinery.Imaging.Resampling;
 
 namespace Refinery.Imaging.Analysis;
 
 /// <summary>
-/// cleanvision's per-image quality scores (operators.md §3.2) on decoded Mats. Parity notes: percentiles, entropy and
-/// hashes read the full decoded image as cleanvision does; blurry shrinks with INTER_AREA where Pillow uses BICUBIC
-/// (an exact port of Pillow's resampler would cost more than the decode), so scores near 0.29 may differ.
+/// cleanvision's per-image quality scores on decoded Mats. Percentiles, entropy and hashes read the full decoded image as
+/// cleanvision does; blurry resizes with a port of Pillow's BICUBIC (<see cref="PillowResampler"/>), so it is
+/// cleanvision's value to rounding. All of them read displayed colours: a palette image is its RGB, where cleanvision
+/// reads palette indices as brightness and resizes them NEAREST.
 /// </summary>
 public static class QualityKernels
 {
@@ -69,18 +71,18 @@ public static class QualityKernels
     public static double LowInformationScore(Mat pixels) => Math.Min(1, _entropyNormalizingFactor * Entropy(pixels));
 
     /// <summary>
-    /// blurry_score, cleanvision's procedure: shrink to <c>(max(1, W // r), max(1, H // r))</c>, r = max(W,H)/64
-    /// (INTER_AREA from <paramref name="source"/>, which may be the working image: the target size comes from the
-    /// original <paramref name="width"/>×<paramref name="height"/>); grey by Pillow's fixed-point BT.601; Pillow's
-    /// FIND_EDGES with its border rows and columns copied; blur = 1−exp(−0.01·std(edges)); histogram term
-    /// s = 1−exp(−0.01·std(256 grey-level counts)), dropped when ≤ 0.18; score = min(blur + s, 1).
+    /// blurry_score, cleanvision's procedure: resize to <c>(max(1, W // r), max(1, H // r))</c>, r = max(W,H)/64
+    /// (Python float floor division) with Pillow's BICUBIC when r &gt; 1; grey by Pillow's fixed-point BT.601; Pillow's
+    /// FIND_EDGES with its border rows and columns copied; blurriness = √(ImageStat variance of the edges);
+    /// blur = 1−exp(−0.01·blurriness); histogram term s = 1−exp(−0.01·std(256 grey-level counts)), dropped when
+    /// ≤ 0.18; score = min(blur + s, 1).
     /// </summary>
-    public static double BlurryScore(Mat source, int width, int height)
+    /// <param name="image">8-bit BGR or grey pixels at full resolution.</param>
+    public static double BlurryScore(Mat image)
     {
-        using var grey = PillowGreyAtBlurSize(source, width, height);
+        using var grey = PillowGreyAtBlurSize(image);
         using var edges = FindEdges(grey);
-        Cv2.MeanStdDev(edges, out _, out var edgeStd);
-        var blur = 1 - Math.Exp(-_blurNormalizingFactor * edgeStd.Val0);
+        var blur = 1 - Math.Exp(-_blurNormalizingFactor * ImageStatStandardDeviation(edges));
         var histogramTerm = 1 - Math.Exp(-_blurNormalizingFactor * GreyHistogramStd(grey));
         if (histogramTerm <= _blurColorThreshold)
         {
@@ -90,40 +92,74 @@ public static class QualityKernels
         return Math.Min(blur + histogramTerm, 1);
     }
 
-    private static Mat PillowGreyAtBlurSize(Mat source, int width, int height)
+    /// <summary>cleanvision's blur size: <c>max(1, int(side // ratio))</c> with Python's float floor division.</summary>
+    public static (int Width, int Height) BlurSize(int width, int height)
     {
-        var longest = Math.Max(width, height);
-        using var small = new Mat();
-        if (longest > _blurMaxResolution)
+        var ratio = (double)Math.Max(width, height) / _blurMaxResolution;
+        return ratio > 1
+            ? (Math.Max(1, (int)PythonFloorDivide(width, ratio)), Math.Max(1, (int)PythonFloorDivide(height, ratio)))
+            : (width, height);
+    }
+
+    // CPython's float_floor_div: the quotient of the exactly-subtracted remainder, which can differ from ⌊a/b⌋ when a/b
+    // rounds up to a whole number.
+    private static double PythonFloorDivide(double dividend, double divisor)
+    {
+        var remainder = dividend % divisor;
+        var quotient = (dividend - remainder) / divisor;
+        if (remainder != 0 && (divisor < 0) != (remainder < 0))
         {
-            var ratio = (double)longest / _blurMaxResolution;
-            var size = new Size(Math.Max(1, (int)Math.Floor(width / ratio)), Math.Max(1, (int)Math.Floor(height / ratio)));
-            Cv2.Resize(source, small, size, 0, 0, InterpolationFlags.Area);
+            quotient -= 1.0;
         }
-        else
+
+        if (quotient == 0)
         {
-            source.CopyTo(small);
+            return 0;
+        }
+
+        var floored = Math.Floor(quotient);
+        return quotient - floored > 0.5 ? floored + 1.0 : floored;
+    }
+
+    private static Mat PillowGreyAtBlurSize(Mat image)
+    {
+        var (width, height) = BlurSize(image.Cols, image.Rows);
+        using var small = width == image.Cols && height == image.Rows
+            ? image.Clone()
+            : PillowResampler.Resize(image, width, height, ResamplingFilter.Bicubic);
+        if (small.Channels() == 1)
+        {
+            return small.Clone();
         }
 
         var grey = new Mat(small.Rows, small.Cols, MatType.CV_8UC1);
-        if (small.Channels() == 1)
-        {
-            small.CopyTo(grey);
-            return grey;
-        }
-
-        // Pillow's L conversion: (19595·R + 38470·G + 7471·B + 0x8000) >> 16, which OpenCV's BGR2GRAY rounds differently.
-        var bgr = small.AsSpan<byte>();
-        var target = grey.AsSpan<byte>();
-        for (var i = 0; i < target.Length; i++)
-        {
-            var b = bgr[3 * i];
-            var g = bgr[(3 * i) + 1];
-            var r = bgr[(3 * i) + 2];
-            target[i] = (byte)(((19595 * r) + (38470 * g) + (7471 * b) + 0x8000) >> 16);
-        }
-
+        PillowLuma.ConvertRow(small.AsSpan<byte>(), small.Channels(), grey.AsSpan<byte>());
         return grey;
+    }
+
+    // PIL.ImageStat's stddev: from the 256-bin histogram, var = (Σi²·h − (Σi·h)²/n) / n, in its order of operations.
+    private static double ImageStatStandardDeviation(Mat grey)
+    {
+        Span<int> counts = stackalloc int[256];
+        Histogram(grey, counts);
+        double sum = 0, sumOfSquares = 0;
+        for (var level = 0; level < counts.Length; level++)
+        {
+            sum += (double)level * counts[level];
+            sumOfSquares += (double)level * level * counts[level];
+        }
+
+        var n = (double)grey.Total();
+        return Math.Sqrt((sumOfSquares - (sum * sum / n)) / n);
+    }
+
+    private static void Histogram(Mat grey, Span<int> counts)
+    {
+        counts.Clear();
+        foreach (var value in grey.AsSpan<byte>())
+        {
+            counts[value]++;
+        }
     }
 
     private static Mat FindEdges(Mat grey)
@@ -151,12 +187,7 @@ public static class QualityKernels
     private static double GreyHistogramStd(Mat grey)
     {
         Span<int> counts = stackalloc int[256];
-        counts.Clear();
-        foreach (var value in grey.AsSpan<byte>())
-        {
-            counts[value]++;
-        }
-
+        Histogram(grey, counts);
         var mean = grey.Total() / 256.0;
         var sumOfSquares = 0.0;
         foreach (var count in counts)

@@ -40,6 +40,43 @@ public sealed class DatasetVersionAnalysisTests(RefineryInstance server)
     }
 
     [Fact]
+    public async Task A_top_level_version_id_on_a_new_task_version_picks_the_dataset_version_that_run_reads()
+    {
+        var (datasetId, v1, v2) = await TwoVersionsAsync("anrerun");
+        var taskId = await server.Client.CreateTaskAsync(AnalysisBody("anrerun-analyse", datasetId, v1));
+        await server.Client.WaitForCompletionAsync(taskId, await server.Client.LatestVersionIdAsync(taskId));
+
+        var created = await server.Client.PostAsync($"{server.Client.Tasks}/{taskId}/versions", $$"""{ "name": "anrerun-analyse", "version_id": "{{v2}}" }""");
+
+        Assert.True(created.Status == HttpStatusCode.OK, created.Raw);
+        await server.Client.WaitForCompletionAsync(taskId, await server.Client.LatestVersionIdAsync(taskId));
+        var task = (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json;
+        Assert.Equal(3, task["result"]!["sample_count"]!.GetValue<int>());
+        var analysed = (await server.Client.GetAsync($"{server.Client.Datasets}/{datasetId}/versions/{v2}")).Json;
+        Assert.Equal(3, analysed["data_analysis"]!["sample_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_new_version_with_a_new_analysis_template_detects_the_task_type_again()
+    {
+        server.WriteImage("anretemplate/a.jpg", TestImages.Jpeg(200, 150, seed: 5));
+        server.WriteImage("anretemplate/a.xml", System.Text.Encoding.UTF8.GetBytes(TestImages.Voc("a.jpg", 200, 150, ("cat", 20, 20, 120, 100))));
+        const string Template = """{ "id": "sys_data_analyse", "operator_params": [ { "id": "sys_data_analyse", "params": { "op_list": [] } } ] }""";
+        var taskId = await server.Client.CreateTaskAsync($$"""
+            { "name": "anretemplate", "data_source": { "type": "OBS", "source": "obs://imgs/anretemplate" }, "template": {{Template}} }
+            """);
+        await server.Client.WaitForCompletionAsync(taskId, await server.Client.LatestVersionIdAsync(taskId));
+
+        var created = await server.Client.PostAsync($"{server.Client.Tasks}/{taskId}/versions", $$"""{ "name": "anretemplate", "template": {{Template}} }""");
+
+        Assert.True(created.Status == HttpStatusCode.OK, created.Raw);
+        var versionId = created.Json["version_id"]!.GetValue<string>();
+        var version = (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}/versions/{versionId}")).Json;
+        Assert.Equal("object_detection", version["template"]!["operator_params"]![0]!["params"]!["task_type"]!.GetValue<string>());
+        await server.Client.WaitForCompletionAsync(taskId, versionId);
+    }
+
+    [Fact]
     public async Task A_dataset_version_analysis_reports_its_files_under_annotation_evaluation()
     {
         var (datasetId, v1, _) = await TwoVersionsAsync("anfile");

@@ -15,20 +15,11 @@ public sealed class HostileImageRunTests(RefineryInstance server) : IAsyncLifeti
     private const string Folder = "hostile";
 
     // xunit makes an instance per test; the run is done once and shared by every test below.
-    private static readonly SemaphoreSlim _runOnce = new(1, 1);
-    private static Run? _run;
+    private static readonly SharedRun<Run> _run = new();
 
     public async Task InitializeAsync()
     {
-        await _runOnce.WaitAsync();
-        try
-        {
-            _run ??= await ValidateAsync();
-        }
-        finally
-        {
-            _runOnce.Release();
-        }
+        await _run.EnsureAsync(ValidateAsync);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -50,9 +41,9 @@ public sealed class HostileImageRunTests(RefineryInstance server) : IAsyncLifeti
     [Fact]
     public void The_run_completes_with_the_good_image_kept_and_each_hostile_one_deleted()
     {
-        Assert.Equal(2, _run!.Version["status"]!.GetValue<int>());
-        Assert.Equal(4, _run.Version["origin_sample_count"]!.GetValue<int>());
-        Assert.Equal(3, _run.Version["deleted_sample_count"]!.GetValue<int>());
+        Assert.Equal(2, _run.Value.Version["status"]!.GetValue<int>());
+        Assert.Equal(4, _run.Value.Version["origin_sample_count"]!.GetValue<int>());
+        Assert.Equal(3, _run.Value.Version["deleted_sample_count"]!.GetValue<int>());
         Assert.Equal(0, Property("good.jpg"));
     }
 
@@ -63,7 +54,7 @@ public sealed class HostileImageRunTests(RefineryInstance server) : IAsyncLifeti
     public void Each_hostile_file_is_a_per_sample_error_refused_before_decoding(string name, string reason)
     {
         Assert.Equal(2, Property(name));
-        var description = string.Join(" | ", _run!.Results[name]["result_description"]!.AsArray().SelectMany(line => line!.AsArray().Select(text => text!.GetValue<string>())));
+        var description = string.Join(" | ", _run.Value.Results[name]["result_description"]!.AsArray().SelectMany(line => line!.AsArray().Select(text => text!.GetValue<string>())));
         Assert.Contains(reason, description, StringComparison.Ordinal);
     }
 
@@ -72,7 +63,7 @@ public sealed class HostileImageRunTests(RefineryInstance server) : IAsyncLifeti
     {
         using var anonymous = new HttpClient();
 
-        using var response = await anonymous.GetAsync(new Uri(_run!.Results["hdr.jpg"]["signed_origin_source"]!.GetValue<string>()));
+        using var response = await anonymous.GetAsync(new Uri(_run.Value.Results["hdr.jpg"]["signed_origin_source"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -80,7 +71,7 @@ public sealed class HostileImageRunTests(RefineryInstance server) : IAsyncLifeti
         Assert.Contains("not in an image format Refinery decodes", error["error_msg"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private static int Property(string name) => _run!.Results[name]["result_property"]!.GetValue<int>();
+    private static int Property(string name) => _run.Value.Results[name]["result_property"]!.GetValue<int>();
 
     private sealed record Run(JsonNode Version, Dictionary<string, JsonNode> Results);
 }

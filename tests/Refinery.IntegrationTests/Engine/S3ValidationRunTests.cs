@@ -13,29 +13,20 @@ public sealed class S3ValidationRunTests(S3RefineryInstance instance) : IAsyncLi
     private const string Bucket = S3RefineryInstance.S3Bucket;
 
     // xunit makes an instance per test; the run is done once and shared by every assertion below.
-    private static readonly SemaphoreSlim _runOnce = new(1, 1);
-    private static Run? _run;
+    private static readonly SharedRun<Run> _run = new();
 
     private static readonly byte[] _good = TestImages.Jpeg(200, 150, 4);
     private static readonly byte[] _photo = TestImages.Jpeg(400, 300, 6);
 
-    private static string VersionId => _run!.VersionId;
+    private static string VersionId => _run.Value.VersionId;
 
-    private static Dictionary<string, JsonNode> Results => _run!.Results;
+    private static Dictionary<string, JsonNode> Results => _run.Value.Results;
 
     private RefineryApiClient Client => instance.Server.Client;
 
     public async Task InitializeAsync()
     {
-        await _runOnce.WaitAsync();
-        try
-        {
-            _run ??= await ValidateAsync();
-        }
-        finally
-        {
-            _runOnce.Release();
-        }
+        await _run.EnsureAsync(ValidateAsync);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -107,7 +98,7 @@ public sealed class S3ValidationRunTests(S3RefineryInstance instance) : IAsyncLi
     // Links live only a few seconds on this server, so each test asks for its own.
     private async Task<JsonNode> FreshResultAsync(string name, string query = "")
     {
-        var results = await Client.AllResultsAsync(_run!.TaskId, VersionId, query);
+        var results = await Client.AllResultsAsync(_run.Value.TaskId, VersionId, query);
         return results.Single(result => Path.GetFileName(result["origin_source"]!.GetValue<string>()) == name);
     }
 

@@ -12,31 +12,22 @@ public sealed class ValidationRunTests(RefineryInstance server) : IAsyncLifetime
     private const string Folder = "val-e2e";
 
     // xunit makes an instance per test; the run is done once and shared by every assertion below.
-    private static readonly SemaphoreSlim _runOnce = new(1, 1);
-    private static Run? _run;
+    private static readonly SharedRun<Run> _run = new();
 
     private readonly byte[] _good = TestImages.Jpeg(200, 150, 3);
     private readonly byte[] _goodXml = System.Text.Encoding.UTF8.GetBytes(TestImages.Voc("good.jpg", 200, 150, ("cat", 20, 20, 120, 100)));
 
-    private static string VersionId => _run!.VersionId;
+    private static string VersionId => _run.Value.VersionId;
 
-    private static JsonNode Version => _run!.Version;
+    private static JsonNode Version => _run.Value.Version;
 
-    private static Dictionary<string, JsonNode> Results => _run!.Results;
+    private static Dictionary<string, JsonNode> Results => _run.Value.Results;
 
     private string OutputData => Path.Combine(server.ImagesDirectory, "out-val-e2e", "output", VersionId, "Data");
 
     public async Task InitializeAsync()
     {
-        await _runOnce.WaitAsync();
-        try
-        {
-            _run ??= await ValidateAsync();
-        }
-        finally
-        {
-            _runOnce.Release();
-        }
+        await _run.EnsureAsync(ValidateAsync);
     }
 
     private async Task<Run> ValidateAsync()

@@ -22,14 +22,20 @@ public sealed class RefineryApiClient(HttpClient http, string projectId) : IDisp
 
     public Task<ApiResponse> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, body: null);
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, string? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, string? body) =>
+        SendAsync(method, path, body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"));
 
+    /// <summary>Sends exactly these bytes as an <c>application/json</c> body, for bodies no string can hold (invalid UTF-8).</summary>
+    public Task<ApiResponse> SendBytesAsync(HttpMethod method, string path, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return SendAsync(method, path, content);
+    }
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await http.SendAsync(request);
         var raw = await response.Content.ReadAsStringAsync();
         return new ApiResponse(response.StatusCode, raw, raw.Length == 0 ? null : JsonNode.Parse(raw));

@@ -1,11 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
-using Refinery.Catalog;
-using Refinery.Catalog.Records;
-using Refinery.Domain;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 
@@ -72,23 +71,38 @@ public sealed class RefineryInstance : IAsyncLifetime
         return http;
     }
 
-    /// <summary>A second project with its own token, for cross-project tests.</summary>
+    /// <summary>A client that signs its requests with an AK/SK pair instead of sending a token.</summary>
+    public HttpClient NewSignedHttpClient(string accessKey, string secretKey)
+    {
+        var http = new HttpClient(new SdkHmacSigningHandler(accessKey, secretKey)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return http;
+    }
+
+    /// <summary>Another project with its own token, made by the same code as <c>refinery project create</c>.</summary>
     public async Task<(string ProjectId, string Token)> CreateOtherProjectAsync()
     {
-        var factory = _app!.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CatalogContext>>();
-        var projectId = ResourceIds.NewProjectId();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            db.Projects.Add(new ProjectRecord { ProjectId = projectId, Name = "other" });
-            await db.SaveChangesAsync();
-        }
-
-        var token = await _app.Services.GetRequiredService<CredentialStore>().IssueTokenAsync(projectId, CancellationToken.None);
-        return (projectId, token);
+        var created = await _app!.Services.GetRequiredService<ProjectProvisioner>().CreateAsync("other-" + Guid.NewGuid().ToString("N"), CancellationToken.None);
+        return (created.ProjectId, created.Token);
     }
 
     public Task<AccessKeyPair> CreateAccessKeyAsync(string projectId) =>
         _app!.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
+
+    /// <summary>
+    /// Waits until no job is queued or running, so a test can check what a finished worker left behind without
+    /// guessing how long the worker takes.
+    /// </summary>
+    public async Task WaitUntilJobsIdleAsync(TimeSpan timeout)
+    {
+        var monitoring = _app!.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var clock = Stopwatch.StartNew();
+        while (monitoring.ProcessingCount() > 0 || monitoring.Queues().Any(queue => queue.Length > 0))
+        {
+            Assert.True(clock.Elapsed < timeout, $"jobs were still queued or running after {timeout}");
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Writes a file under the <c>imgs</c> bucket and returns its path relative to the bucket.</summary>
     public string WriteImage(string relativePath, byte[] content)

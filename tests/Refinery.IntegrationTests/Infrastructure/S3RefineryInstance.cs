@@ -6,17 +6,21 @@ namespace Refinery.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A Refinery server with, besides the local bucket <c>imgs</c>, the bucket <c>s3imgs</c> kept in a real s3rver,
-/// and signed links that live only <see cref="LinkLifetime"/> so that tests can watch them expire.
+/// and a <see cref="Clock"/> that tests move past <see cref="LinkLifetime"/> to watch signed links expire.
 /// </summary>
 public sealed class S3RefineryInstance : IAsyncLifetime
 {
     public const string S3Bucket = "s3imgs";
 
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromSeconds(3);
+    /// <summary>Long enough that no link expires while a test uses it; shorter than a version's orphan timeout, so moving
+    /// the clock past it never makes a running version look abandoned.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(1);
 
     private S3ObjectStore? _store;
 
     public S3rverFixture S3 { get; } = new();
+
+    public ShiftedClock Clock { get; } = new();
 
     public RefineryInstance Server { get; private set; } = null!;
 
@@ -32,6 +36,7 @@ public sealed class S3RefineryInstance : IAsyncLifetime
         {
             S3Buckets = new Dictionary<string, S3StoreOptions> { [S3Bucket] = S3.Options(remoteBucket) },
             SignedUrlLifetime = LinkLifetime,
+            Clock = Clock,
         });
         await Server.InitializeAsync();
     }

@@ -42,11 +42,10 @@ public sealed class ServeProcess : IDisposable
 
     public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, string storageRoot)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "refinery.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             // Two workers whatever the machine, so tests can reason about how many shards run at once.
-            ArgumentList = { cli, "serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot, "--workers", "2" },
+            ArgumentList = { RefineryCli.Dll, "serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot, "--workers", "2" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

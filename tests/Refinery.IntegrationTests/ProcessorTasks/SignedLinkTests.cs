@@ -13,8 +13,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
     private const string Folder = "signed-links";
 
     // xunit makes an instance per test; the run is done once and shared by every test below.
-    private static readonly SemaphoreSlim _runOnce = new(1, 1);
-    private static (string TaskId, string VersionId)? _run;
+    private static readonly SharedRun<Run> _run = new();
 
     private static readonly byte[] _photo = TestImages.Jpeg(400, 300, 2);
     private static readonly byte[] _oddlyNamed = TestImages.Png(80, 60, 5);
@@ -23,20 +22,12 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        await _runOnce.WaitAsync();
-        try
-        {
-            _run ??= await RunAsync();
-        }
-        finally
-        {
-            _runOnce.Release();
-        }
+        await _run.EnsureAsync(RunAsync);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<(string, string)> RunAsync()
+    private async Task<Run> RunAsync()
     {
         Server.WriteImage($"{Folder}/photo.jpg", _photo);
         Server.WriteImage($"{Folder}/gone.jpg", TestImages.Jpeg(64, 48, 3));
@@ -45,7 +36,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
             "signed-links", $"obs://imgs/{Folder}", "obs://imgs/out-signed-links", taskType: "image_classification"));
         var versionId = await Server.Client.LatestVersionIdAsync(taskId);
         await Server.Client.WaitForCompletionAsync(taskId, versionId);
-        return (taskId, versionId);
+        return new Run(taskId, versionId);
     }
 
     [Fact]
@@ -72,7 +63,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
     {
         using var http = Server.NewHttpClient(Server.Token);
         http.DefaultRequestHeaders.Host = $"localhost:{Server.BaseAddress.Port}";
-        var page = await new RefineryApiClient(http, Server.ProjectId).GetAsync($"{Server.Client.Tasks}/{_run!.Value.TaskId}/versions/{_run.Value.VersionId}/results");
+        var page = await new RefineryApiClient(http, Server.ProjectId).GetAsync($"{Server.Client.Tasks}/{_run.Value.TaskId}/versions/{_run.Value.VersionId}/results");
 
         var link = page.Json["results"]![0]!["signed_origin_source"]!.GetValue<string>();
         Assert.StartsWith($"http://localhost:{Server.BaseAddress.Port}/signed/imgs/{Folder}/", link, StringComparison.Ordinal);
@@ -84,8 +75,8 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
         var link = Link(await ResultAsync("photo.jpg"), "signed_origin_source");
         using var anonymous = new HttpClient();
         using var fresh = await anonymous.GetAsync(link);
-        // Expiry has one-second resolution, so wait a full second past the lifetime.
-        await Task.Delay(S3RefineryInstance.LinkLifetime + TimeSpan.FromSeconds(1.2));
+        // Expiry has one-second resolution, so move a full second past the lifetime.
+        instance.Clock.Advance(S3RefineryInstance.LinkLifetime + TimeSpan.FromSeconds(1));
         using var expired = await anonymous.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
@@ -174,7 +165,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
     public async Task An_unsupported_process_parameter_is_400_naming_it(string process)
     {
         var response = await Server.Client.GetAsync(
-            $"{Server.Client.Tasks}/{_run!.Value.TaskId}/versions/{_run.Value.VersionId}/results?process_parameter={Uri.EscapeDataString(process)}");
+            $"{Server.Client.Tasks}/{_run.Value.TaskId}/versions/{_run.Value.VersionId}/results?process_parameter={Uri.EscapeDataString(process)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ModelArts.0101", response.ErrorCode);
@@ -183,7 +174,7 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
 
     private async Task<JsonNode> ResultAsync(string name, string query = "")
     {
-        var results = await Server.Client.AllResultsAsync(_run!.Value.TaskId, _run.Value.VersionId, query);
+        var results = await Server.Client.AllResultsAsync(_run.Value.TaskId, _run.Value.VersionId, query);
         return results.Single(result => Path.GetFileName(result["origin_source"]!.GetValue<string>()) == name);
     }
 
@@ -191,4 +182,6 @@ public sealed class SignedLinkTests(S3RefineryInstance instance) : IAsyncLifetim
 
     private static async Task<string> ErrorCodeAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error_code"]!.GetValue<string>();
+
+    private sealed record Run(string TaskId, string VersionId);
 }

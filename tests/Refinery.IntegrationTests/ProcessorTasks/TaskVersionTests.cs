@@ -132,7 +132,7 @@ public sealed class TaskVersionTests(RefineryInstance server)
         Assert.Equal("{}", stop.Raw);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
         Assert.Equal(4, (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}")).Json["status"]!.GetValue<int>());
-        await Task.Delay(TimeSpan.FromSeconds(3)); // workers that were mid-shard must not publish afterwards
+        await server.WaitUntilJobsIdleAsync(TimeSpan.FromMinutes(1)); // workers that were mid-shard must not publish afterwards
         Assert.False(Directory.Exists(Path.Combine(server.ImagesDirectory, "out-version-stop", "output", versionId)), "a stopped version published output");
         Assert.Equal(4, (await server.Client.GetAsync($"{server.Client.Tasks}/{taskId}/versions/{versionId}")).Json["status"]!.GetValue<int>());
 

@@ -1,0 +1,213 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
+using OpenCvSharp;
+
+namespace Refinery.Imaging.Resampling;
+
+/// <summary>
+/// Pillow's <c>Image.resize(size, filter)</c> for 8-bit images, bit for bit (Resample.c, no <c>reducing_gap</c>, the
+/// whole image as box): a horizontal pass over the source rows the vertical pass needs, rounded and clipped to 8 bits,
+/// then a vertical pass, each a convolution whose support widens with the reduction factor, in 22-bit fixed point.
+/// Channels are independent, so BGR resamples exactly as Pillow's RGB. Buffers are pooled; the sums are integers,
+/// so the vectorised order of additions gives Pillow's values exactly.
+/// </summary>
+public static class PillowResampler
+{
+    private const int Half = 1 << (ResamplingWeights.PrecisionBits - 1);
+    private const int Lanes = 8;
+
+    // Three 8-lane accumulators cover 24 interleaved values: a multiple of 1, 3 and 4 channels, so each lane always
+    // holds the same channel.
+    private const int Block = 3 * Lanes;
+
+    /// <summary>A new Mat: <paramref name="image"/> (8-bit, any channel count) resized as Pillow resizes it.</summary>
+    public static Mat Resize(Mat image, int width, int height, ResamplingFilter filter)
+    {
+        using var continuous = image.IsContinuous() ? null : image.Clone();
+        var resized = new Mat(height, width, MatType.CV_8UC(image.Channels()));
+        Resize(new MatRows(continuous ?? image), width, height, filter, resized.AsSpan<byte>());
+        return resized;
+    }
+
+    /// <summary>A new single-channel Mat: Pillow's <c>image.convert("L").resize(size, filter)</c> of a BGR, BGRA or grey Mat.</summary>
+    public static Mat ResizeLuma(Mat image, int width, int height, ResamplingFilter filter)
+    {
+        using var continuous = image.IsContinuous() ? null : image.Clone();
+        var resized = new Mat(height, width, MatType.CV_8UC1);
+        Resize(new LumaRows(continuous ?? image), width, height, filter, resized.AsSpan<byte>());
+        return resized;
+    }
+
+    /// <summary>Resizes <paramref name="source"/> into <paramref name="destination"/> (width·height·channels bytes, row-major).</summary>
+    public static void Resize<TRows>(TRows source, int width, int height, ResamplingFilter filter, Span<byte> destination)
+        where TRows : IRowSource
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        var channels = source.Channels;
+        var outRowBytes = width * channels;
+        if (destination.Length != outRowBytes * height)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} bytes; {width}×{height}×{channels} needs {outRowBytes * height}.", nameof(destination));
+        }
+
+        var scratch = ArrayPool<byte>.Shared.Rent(source.Width * Math.Max(channels, 4));
+        try
+        {
+            if (width == source.Width && height == source.Height)
+            {
+                // Pillow returns a copy when the size does not change.
+                for (var y = 0; y < height; y++)
+                {
+                    source.Row(y, scratch).CopyTo(destination.Slice(y * outRowBytes, outRowBytes));
+                }
+
+                return;
+            }
+
+            using var vertical = ResamplingWeights.Compute(source.Height, height, filter, 1);
+            // Only the source rows some output row reads go through the horizontal pass.
+            var firstRow = vertical.First(0);
+            var rowCount = vertical.First(height - 1) + vertical.Count(height - 1) - firstRow;
+            if (height == source.Height)
+            {
+                HorizontalPass(source, firstRow, rowCount, filter, width, destination);
+                return;
+            }
+
+            var intermediate = ArrayPool<byte>.Shared.Rent(rowCount * outRowBytes);
+            try
+            {
+                var rows = intermediate.AsSpan(0, rowCount * outRowBytes);
+                if (width == source.Width)
+                {
+                    for (var y = 0; y < rowCount; y++)
+                    {
+                        source.Row(firstRow + y, scratch).CopyTo(rows.Slice(y * outRowBytes, outRowBytes));
+                    }
+                }
+                else
+                {
+                    HorizontalPass(source, firstRow, rowCount, filter, width, rows);
+                }
+
+                for (var y = 0; y < height; y++)
+                {
+                    VerticalRow(rows, outRowBytes, vertical.First(y) - firstRow, vertical.For(y), destination.Slice(y * outRowBytes, outRowBytes));
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(intermediate);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private static void HorizontalPass<TRows>(TRows source, int firstRow, int rowCount, ResamplingFilter filter, int width, Span<byte> rows)
+        where TRows : IRowSource
+    {
+        var channels = source.Channels;
+        var outRowBytes = width * channels;
+        using var horizontal = ResamplingWeights.Compute(source.Width, width, filter, channels);
+        var scratch = ArrayPool<byte>.Shared.Rent(source.Width * Math.Max(channels, 4));
+        try
+        {
+            Span<int> sums = stackalloc int[channels];
+            for (var y = 0; y < rowCount; y++)
+            {
+                var row = source.Row(firstRow + y, scratch);
+                var target = rows.Slice(y * outRowBytes, outRowBytes);
+                for (var x = 0; x < width; x++)
+                {
+                    var weights = horizontal.For(x);
+                    DotProductPerChannel(row.Slice(horizontal.First(x) * channels, weights.Length), weights, sums);
+                    for (var channel = 0; channel < channels; channel++)
+                    {
+                        target[(x * channels) + channel] = Clip(sums[channel]);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Σ pixel·weight per channel over interleaved values, starting from Pillow's rounding half.</summary>
+    private static void DotProductPerChannel(ReadOnlySpan<byte> pixels, ReadOnlySpan<int> weights, Span<int> sums)
+    {
+        var channels = sums.Length;
+        sums.Fill(Half);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && pixels.Length >= Block)
+        {
+            Vector256<int> first = default, second = default, third = default;
+            for (; i + Block <= pixels.Length; i += Block)
+            {
+                first += WidenEight(pixels[i..]) * Vector256.Create(weights[i..]);
+                second += WidenEight(pixels[(i + Lanes)..]) * Vector256.Create(weights[(i + Lanes)..]);
+                third += WidenEight(pixels[(i + (2 * Lanes))..]) * Vector256.Create(weights[(i + (2 * Lanes))..]);
+            }
+
+            for (var lane = 0; lane < Lanes; lane++)
+            {
+                sums[lane % channels] += first[lane];
+                sums[(lane + Lanes) % channels] += second[lane];
+                sums[(lane + (2 * Lanes)) % channels] += third[lane];
+            }
+        }
+
+        for (; i < pixels.Length; i++)
+        {
+            sums[i % channels] += pixels[i] * weights[i];
+        }
+    }
+
+    private static void VerticalRow(ReadOnlySpan<byte> rows, int rowBytes, int firstRow, ReadOnlySpan<int> weights, Span<byte> target)
+    {
+        var column = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; column + Lanes <= rowBytes; column += Lanes)
+            {
+                var sum = Vector256.Create(Half);
+                for (var tap = 0; tap < weights.Length; tap++)
+                {
+                    sum += WidenEight(rows[(((firstRow + tap) * rowBytes) + column)..]) * Vector256.Create(weights[tap]);
+                }
+
+                var clipped = Vector256.Clamp(Vector256.ShiftRightArithmetic(sum, ResamplingWeights.PrecisionBits), Vector256<int>.Zero, Vector256.Create(255));
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    target[column + lane] = (byte)clipped[lane];
+                }
+            }
+        }
+
+        for (; column < rowBytes; column++)
+        {
+            var sum = Half;
+            for (var tap = 0; tap < weights.Length; tap++)
+            {
+                sum += rows[((firstRow + tap) * rowBytes) + column] * weights[tap];
+            }
+
+            target[column] = Clip(sum);
+        }
+    }
+
+    private static Vector256<int> WidenEight(ReadOnlySpan<byte> bytes)
+    {
+        var packed = Vector128.CreateScalarUnsafe(BinaryPrimitives.ReadUInt64LittleEndian(bytes)).AsByte();
+        var shorts = Vector128.WidenLower(packed);
+        return Vector256.Create(Vector128.WidenLower(shorts), Vector128.WidenUpper(shorts)).AsInt32();
+    }
+
+    private static byte Clip(int sum) => (byte)Math.Clamp(sum >> ResamplingWeights.PrecisionBits, 0, 255);
+}
