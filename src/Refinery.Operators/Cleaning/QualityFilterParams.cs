@@ -11,13 +11,7 @@ public sealed record QualityFilterParams(IReadOnlyList<QualityCheck> Issues, IRe
 {
     public static QualityFilterParams Parse(OperatorParameters parameters)
     {
-        var taskType = parameters.GetString("task_type", TaskTypes.ImageClassification).Trim();
-        if (!TaskTypes.IsKnown(taskType))
-        {
-            throw ModelArtsErrors.InvalidArgument(
-                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
-        }
-
+        var taskType = parameters.GetTaskType();
         var requested = parameters.GetList("issues").Where(name => name.Length > 0).ToList();
         foreach (var name in requested)
         {
@@ -40,12 +34,7 @@ public sealed record QualityFilterParams(IReadOnlyList<QualityCheck> Issues, IRe
                 continue;
             }
 
-            var threshold = parameters.GetDouble(name, check.DefaultThreshold);
-            if (threshold is < 0 or > 1)
-            {
-                throw ModelArtsErrors.InvalidArgument($"params.{name}", $"must be between 0 and 1, got {threshold}");
-            }
-
+            var threshold = parameters.GetFraction(name, check.DefaultThreshold);
             thresholds[check.Issue] = threshold;
         }
 

@@ -2,6 +2,7 @@ using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Cleaning;
+using Refinery.Operators.Selection;
 using Refinery.Operators.Validation;
 
 namespace Refinery.Operators.Pipeline;
@@ -18,11 +19,14 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
             new(TemplateIds.Validation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: false, DefaultOperator: MetaValidationOperator.OperatorName),
             new(TemplateIds.Analyse, PublishesOutput: false, AnalysesInputs: true, ValidatesFirst: false, DefaultOperator: FeatureAnalysis.OperatorName),
             new(TemplateIds.Cleaning, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
+            new(TemplateIds.Selection, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
         ],
         [
             new(MetaValidationOperator.OperatorName, TemplateIds.Validation, MetaValidationOperator.Define),
             new(FeatureAnalysis.OperatorName, TemplateIds.Analyse, FeatureAnalysis.Define),
             new(QualityFilter.OperatorName, TemplateIds.Cleaning, QualityFilter.Define),
+            new(SimDeduplication.OperatorName, TemplateIds.Selection, SimDeduplication.Define),
+            new(Rrd.OperatorName, TemplateIds.Selection, Rrd.Define),
         ]);
 
     public IReadOnlyList<TemplateDefinition> Templates { get; } = templates;

@@ -43,6 +43,16 @@ public sealed record SampleDecision(long Ordinal, bool Keep, string? Description
         Remove(ordinal, operatorName, $"duplicates {duplicateOf} (similarity {Number(similarity)})",
             new JsonObject { ["duplicate_of"] = duplicateOf, ["similarity"] = similarity });
 
+    /// <summary>
+    /// Removes a sample as redundant (RRD), naming the nearest kept sample and their cosine distance; both null when its
+    /// cluster's share of the kept samples rounded to none.
+    /// </summary>
+    public static SampleDecision RemoveAsRedundant(long ordinal, string operatorName, string? nearestKept, double? distance) =>
+        nearestKept is null || distance is not { } value
+            ? Remove(ordinal, operatorName, "redundant: its cluster's share of the kept samples rounded to none", [])
+            : Remove(ordinal, operatorName, $"redundant: nearest kept sample {nearestKept} at distance {Number(value)}",
+                new JsonObject { ["nearest_kept"] = nearestKept, ["distance"] = value });
+
     /// <summary>Removes a sample that lies too far from the nearest prototype.</summary>
     public static SampleDecision RemoveForDistance(long ordinal, string operatorName, double distance, double threshold) =>
         Remove(ordinal, operatorName, $"distance {Number(distance)} to the nearest prototype is above {Number(threshold)}",

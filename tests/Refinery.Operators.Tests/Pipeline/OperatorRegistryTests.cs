@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
+using Refinery.Imaging.Embeddings;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Pipeline;
@@ -12,7 +13,7 @@ namespace Refinery.Operators.Tests.Pipeline;
 /// <summary>The registry: template ids and operator names to stages, MetaValidation first when asked, 400 for what does not belong.</summary>
 public sealed class OperatorRegistryTests
 {
-    private static readonly OperatorContext _context = new(TestDecoders.Create());
+    private static readonly OperatorContext _context = new(TestDecoders.Create(), new SharedImageEmbedder());
 
     private static OperatorPipeline Compose(string templateId, params OperatorParam[] operators) =>
         OperatorRegistry.Default.Compose(new TemplateParam(templateId, OperatorParams: operators), _context);
