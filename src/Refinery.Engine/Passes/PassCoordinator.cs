@@ -29,12 +29,15 @@ public sealed class PassCoordinator(
     public async Task RunAsync(string versionId, CancellationToken cancellationToken)
     {
         TaskVersionRecord version;
+        bool mapping;
         await using (var db = await catalog.CreateDbContextAsync(cancellationToken))
         {
             version = await db.Versions.AsNoTracking().SingleAsync(v => v.VersionId == versionId, cancellationToken);
+            mapping = await db.Shards.AnyAsync(shard => shard.VersionId == versionId && !shard.Done, cancellationToken);
         }
 
-        if (version.Status != (int)VersionStatus.Running || version.ShardCount is not { } shardCount)
+        // A late second delivery of an earlier pass's end finds the version in a pass whose shards are still mapping.
+        if (version.Status != (int)VersionStatus.Running || version.ShardCount is not { } shardCount || mapping)
         {
             return;
         }

@@ -60,16 +60,15 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
                 $"template.operator_params[{other}].params.task_type", $"must be the task_type of the first operator, {taskType}, got '{built[other].TaskType}'");
         }
 
-        var validated = definition.Id == TemplateIds.Validation;
         if (definition.ValidatesFirst && new OperatorParameters(requested[0].Params).GetBool("do_validation", true))
         {
             // MetaValidation reads image_max_width/height from the same params; its task_type is the pipeline's.
             var parameters = requested[0].Params?.DeepClone().AsObject() ?? [];
             parameters["task_type"] = taskType;
             built.Insert(0, MetaValidationOperator.Define(new OperatorParameters(parameters), context));
-            validated = true;
         }
 
+        var validated = built.Any(op => op.Name == MetaValidationOperator.OperatorName);
         return new OperatorPipeline(definition, taskType, PipelinePlan.Schedule(built), validated);
     }
 
