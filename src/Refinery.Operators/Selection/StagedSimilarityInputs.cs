@@ -50,7 +50,11 @@ public sealed class StagedSimilarityInputs
             }
 
             ordinals[row] = sample.Ordinal;
-            EmbeddingCodec.Decode(encoded).CopyTo(values, row * ImageEmbedder.Dimensions);
+            var vector = values.AsSpan(row * ImageEmbedder.Dimensions, ImageEmbedder.Dimensions);
+            EmbeddingCodec.Decode(encoded).CopyTo(vector);
+            // float16 rounding leaves the stored vector up to about 10⁻³ off unit length: an image and its byte-for-byte
+            // copy would be 1.0001 similar, and cosine as a dot product needs unit vectors.
+            TensorPrimitives.Divide(vector, TensorPrimitives.Norm<float>(vector), vector);
             row++;
         }
 

@@ -28,13 +28,20 @@ public static class TaskBodies
         """;
 
     /// <summary>A cleaning task: <c>sys_data_cleaning</c> with QualityFilter and the given extra params (JSON members).</summary>
-    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") => $$"""
+    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") =>
+        Processing("sys_data_cleaning", "QualityFilter", name, inputPath, workPath, extraParams);
+
+    /// <summary>A selection task: <c>sys_data_selection</c> with one operator (SimDeduplication or RRD) and the given extra params.</summary>
+    public static string Selection(string operatorName, string name, string inputPath, string workPath, string extraParams = "") =>
+        Processing("sys_data_selection", operatorName, name, inputPath, workPath, extraParams);
+
+    private static string Processing(string templateId, string operatorName, string name, string inputPath, string workPath, string extraParams) => $$"""
         {
           "name": "{{name}}", "description": "", "create_version": true, "workspace_id": "0",
           "inputs": [ { "type": "OBS", "source": "{{inputPath}}" } ],
           "work_path": { "type": "OBS", "path": "{{workPath}}" },
-          "template": { "id": "sys_data_cleaning",
-            "operator_params": [ { "name": "QualityFilter",
+          "template": { "id": "{{templateId}}",
+            "operator_params": [ { "name": "{{operatorName}}",
               "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(extraParams.Length > 0 ? ", " + extraParams : "")}} } } ] }
         }
         """;

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Refinery.Imaging.Embeddings;
+using Refinery.Operators.Analysis;
+using Refinery.Operators.Pipeline;
+using Refinery.Operators.Selection;
+
+namespace Refinery.Operators.Tests.Pipeline;
+
+/// <summary>SimDeduplication's and RRD's decisions from recorded embeddings and hashes, without images.</summary>
+public sealed class SelectionStageTests
+{
+    [Fact]
+    public async Task A_byte_for_byte_copy_is_removed_with_similarity_exactly_1_although_embeddings_are_staged_in_float16()
+    {
+        // Equal components, which float16 rounds all the same way (1/√512 to 1448/2¹⁵): the staged vector's length is 0.9999.
+        var vector = Unit([.. Enumerable.Repeat(1f, ImageEmbedder.Dimensions)]);
+
+        var decisions = await DecideAsync(DeduplicationStage("embedding"), Embedded(0, vector), Embedded(1, vector));
+
+        var decision = Assert.Single(decisions);
+        Assert.Equal(1, decision.Ordinal);
+        Assert.Equal(1.0, decision.Values!["similarity"]!.GetValue<double>());
+        Assert.Equal("obs://in/0.jpg", decision.Values!["duplicate_of"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_member_of_a_chain_names_the_first_of_its_group_in_input_order()
+    {
+        // 0 and 1 differ by 4 bits, 1 and 2 by 4 more: 0 and 2 are 8 apart (0.875) yet one group through 1.
+        var decisions = await DecideAsync(DeduplicationStage("phash"), Hashed(0, 0), Hashed(1, 0xF), Hashed(2, 0xFF), Hashed(3, ulong.MaxValue));
+
+        Assert.Equal([1L, 2L], decisions.Select(decision => decision.Ordinal));
+        Assert.All(decisions, decision => Assert.Equal("obs://in/0.jpg", decision.Values!["duplicate_of"]!.GetValue<string>()));
+        Assert.Equal([0.9375, 0.875], decisions.Select(decision => decision.Values!["similarity"]!.GetValue<double>()));
+    }
+
+    [Fact]
+    public async Task A_sample_a_stage_already_deleted_is_neither_decided_about_nor_kept_as_the_first_of_a_group()
+    {
+        var decisions = await DecideAsync(DeduplicationStage("phash"), Hashed(0, 0) with { Alive = false }, Hashed(1, 0), Hashed(2, 0));
+
+        Assert.Equal("obs://in/1.jpg", Assert.Single(decisions).Values!["duplicate_of"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RRD_removes_the_near_copy_naming_the_kept_sample_it_is_nearest()
+    {
+        float[] first = Unit([1, 0, 0, 0]), second = Unit([0, 1, 0, 0]), copy = Unit([1, 0.05f, 0, 0]);
+        var stage = new RrdStage(RrdParams.Parse(Params("""{"sample_ratio": "0.67", "n_clusters": "1"}""")));
+
+        var decisions = await DecideAsync(stage, Embedded(0, Padded(first)), Embedded(1, Padded(second)), Embedded(2, Padded(copy)));
+
+        var decision = Assert.Single(decisions);
+        Assert.Equal((2L, "obs://in/0.jpg"), (decision.Ordinal, decision.Values!["nearest_kept"]!.GetValue<string>()));
+        Assert.InRange(decision.Values!["distance"]!.GetValue<double>(), 0.0005, 0.0020);
+    }
+
+    private static SimDeduplicationStage DeduplicationStage(string method) =>
+        new(SimDeduplicationParams.Parse(Params($$"""{"method": "{{method}}"}""")));
+
+    private static OperatorParameters Params(string json) => new(JsonNode.Parse(json)!.AsObject());
+
+    private static StagedSample Embedded(long ordinal, float[] vector) => Sample(
+        ordinal, new SampleRecord().Set(SelectionRecordKeys.Embedding, EmbeddingCodec.Encode(vector, EmbeddingMeasure.Precision)));
+
+    private static StagedSample Hashed(long ordinal, ulong hash) => Sample(ordinal, new SampleRecord().Set(AnalysisRecordKeys.PerceptualHash, hash));
+
+    private static StagedSample Sample(long ordinal, SampleRecord record) =>
+        new(ordinal, $"s{ordinal}", $"obs://in/{ordinal}.jpg", Alive: true, Values: null, record);
+
+    private static float[] Padded(float[] vector) => [.. vector, .. new float[ImageEmbedder.Dimensions - vector.Length]];
+
+    private static float[] Unit(float[] vector)
+    {
+        var norm = MathF.Sqrt(vector.Sum(component => component * component));
+        return [.. vector.Select(component => component / norm)];
+    }
+
+    private static async Task<List<SampleDecision>> DecideAsync(IDatasetStage stage, params StagedSample[] samples)
+    {
+        var decisions = new List<SampleDecision>();
+        await stage.DecideAsync(
+            () => samples.ToAsyncEnumerable(),
+            (decision, _) =>
+            {
+                decisions.Add(decision);
+                return ValueTask.CompletedTask;
+            },
+            CancellationToken.None);
+        return decisions;
+    }
+}
