@@ -11,8 +11,8 @@ public sealed class DatasetStageCrashTests(ITestOutputHelper log) : IDisposable
 {
     private const int NormalCount = 400;
     private const int DarkCount = 100;
-    private const int SceneCount = 240;
-    private const int CopyCount = 80;
+    private const int SceneCount = 180;
+    private const int CopyCount = 60;
     private readonly DatasetStageCrash _crash = new(log);
 
     [Fact]

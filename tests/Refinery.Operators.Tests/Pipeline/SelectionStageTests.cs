@@ -24,6 +24,24 @@ public sealed class SelectionStageTests
     }
 
     [Fact]
+    public async Task At_threshold_1_byte_for_byte_copies_are_still_duplicates()
+    {
+        var random = new Random(7);
+        var samples = new List<StagedSample>();
+        for (var scene = 0; scene < 40; scene++)
+        {
+            var vector = Unit([.. Enumerable.Range(0, ImageEmbedder.Dimensions).Select(_ => random.NextSingle())]);
+            samples.Add(Embedded(2 * scene, vector));
+            samples.Add(Embedded((2 * scene) + 1, vector));
+        }
+
+        var stage = new SimDeduplicationStage(SimDeduplicationParams.Parse(Params("""{"simlarity_threshold": "1"}""")));
+        var decisions = await DecideAsync(stage, [.. samples]);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(scene => (2L * scene) + 1), decisions.Select(decision => decision.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_member_of_a_chain_names_the_first_of_its_group_in_input_order()
     {
         // 0 and 1 differ by 4 bits, 1 and 2 by 4 more: 0 and 2 are 8 apart (0.875) yet one group through 1.
