@@ -93,6 +93,27 @@ public sealed class SelectionRunTests(RefineryInstance server)
     }
 
     [Fact]
+    public async Task SimDeduplication_then_RRD_selects_the_ratio_of_what_deduplication_kept()
+    {
+        const string Folder = "dedup-then-rrd";
+        WriteNearDuplicates(Folder);
+        var taskId = await server.Client.CreateTaskAsync(TaskBodies.Processing(
+            "sys_data_selection", Folder, $"obs://imgs/{Folder}", $"obs://imgs/out-{Folder}", ("SimDeduplication", ""), ("RRD", "\"sample_ratio\": \"0.5\"")));
+        var versionId = await server.Client.LatestVersionIdAsync(taskId);
+
+        var version = await server.Client.WaitForCompletionAsync(taskId, versionId);
+        var results = await VersionOutput.ResultsByNameAsync(server.Client, taskId, versionId);
+
+        var removedBy = VersionOutput.Removed(results).ToLookup(name => results[name]["values"]!["removed_by"]!.GetValue<string>());
+        Assert.Equal([.. _copies.Keys.Order(StringComparer.Ordinal)], removedBy["SimDeduplication"]);
+        Assert.Equal(3, removedBy["RRD"].Count()); // 0.5 × the 6 distinct images
+        Assert.Subset(_distinct.ToHashSet(), VersionOutput.Kept(results).ToHashSet());
+        Assert.Equal(3, VersionOutput.Kept(results).Length);
+        Assert.Equal(3, version["result"]!["kept_count"]!.GetValue<int>());
+        Assert.Equal(3, VersionOutput.ManifestLines(VersionOutput.Directory(server.ImagesDirectory, $"out-{Folder}", versionId)).Length);
+    }
+
+    [Fact]
     public async Task An_image_that_does_not_decode_is_removed_with_the_reason_and_the_rest_selected()
     {
         const string Folder = "dedup-undecodable";
