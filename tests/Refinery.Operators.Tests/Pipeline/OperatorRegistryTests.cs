@@ -5,6 +5,7 @@ using Refinery.Imaging.Embeddings;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Pipeline;
+using Refinery.Operators.Selection;
 using Refinery.Operators.Validation;
 using Refinery.TestSupport;
 
@@ -64,6 +65,18 @@ public sealed class OperatorRegistryTests
 
         Assert.IsType<AnalysisSampleOperator>(Assert.Single(pipeline.Plan[0].SampleStages));
         Assert.Null(pipeline.OutputProperties);
+    }
+
+    [Fact]
+    public void Selection_with_both_operators_is_two_passes_each_ending_in_its_decision()
+    {
+        var pipeline = Compose(TemplateIds.Selection, Op("SimDeduplication", """{"method": "phash"}"""), Op("RRD"));
+
+        Assert.Equal(2, pipeline.Plan.Passes.Count);
+        Assert.IsType<MetaValidationOperator>(pipeline.Plan[0].SampleStages[0]);
+        Assert.IsType<SimDeduplicationStage>(pipeline.Plan[0].Barrier);
+        Assert.IsType<ImageMeasureStage>(Assert.Single(pipeline.Plan[1].SampleStages));
+        Assert.IsType<RrdStage>(pipeline.Plan[1].Barrier);
     }
 
     [Theory]
