@@ -15,7 +15,7 @@ public sealed class SelectionStageTests
         // Equal components, which float16 rounds all the same way (1/√512 to 1448/2¹⁵): the staged vector's length is 0.9999.
         var vector = Unit([.. Enumerable.Repeat(1f, ImageEmbedder.Dimensions)]);
 
-        var decisions = await DecideAsync(DeduplicationStage("embedding"), Embedded(0, vector), Embedded(1, vector));
+        var decisions = await DatasetStageDecisions.OfAsync(DeduplicationStage("embedding"), Embedded(0, vector), Embedded(1, vector));
 
         var decision = Assert.Single(decisions);
         Assert.Equal(1, decision.Ordinal);
@@ -36,7 +36,7 @@ public sealed class SelectionStageTests
         }
 
         var stage = new SimDeduplicationStage(SimDeduplicationParams.Parse(Params("""{"simlarity_threshold": "1"}""")));
-        var decisions = await DecideAsync(stage, [.. samples]);
+        var decisions = await DatasetStageDecisions.OfAsync(stage, [.. samples]);
 
         Assert.Equal(Enumerable.Range(0, 40).Select(scene => (2L * scene) + 1), decisions.Select(decision => decision.Ordinal));
     }
@@ -45,7 +45,7 @@ public sealed class SelectionStageTests
     public async Task Every_member_of_a_chain_names_the_first_of_its_group_in_input_order()
     {
         // 0 and 1 differ by 4 bits, 1 and 2 by 4 more: 0 and 2 are 8 apart (0.875) yet one group through 1.
-        var decisions = await DecideAsync(DeduplicationStage("phash"), Hashed(0, 0), Hashed(1, 0xF), Hashed(2, 0xFF), Hashed(3, ulong.MaxValue));
+        var decisions = await DatasetStageDecisions.OfAsync(DeduplicationStage("phash"), Hashed(0, 0), Hashed(1, 0xF), Hashed(2, 0xFF), Hashed(3, ulong.MaxValue));
 
         Assert.Equal([1L, 2L], decisions.Select(decision => decision.Ordinal));
         Assert.All(decisions, decision => Assert.Equal("obs://in/0.jpg", decision.Values!["duplicate_of"]!.GetValue<string>()));
@@ -55,7 +55,7 @@ public sealed class SelectionStageTests
     [Fact]
     public async Task A_sample_a_stage_already_deleted_is_neither_decided_about_nor_kept_as_the_first_of_a_group()
     {
-        var decisions = await DecideAsync(DeduplicationStage("phash"), Hashed(0, 0) with { Alive = false }, Hashed(1, 0), Hashed(2, 0));
+        var decisions = await DatasetStageDecisions.OfAsync(DeduplicationStage("phash"), Hashed(0, 0) with { Alive = false }, Hashed(1, 0), Hashed(2, 0));
 
         Assert.Equal("obs://in/1.jpg", Assert.Single(decisions).Values!["duplicate_of"]!.GetValue<string>());
     }
@@ -66,7 +66,7 @@ public sealed class SelectionStageTests
         float[] first = Unit([1, 0, 0, 0]), second = Unit([0, 1, 0, 0]), copy = Unit([1, 0.05f, 0, 0]);
         var stage = new RrdStage(RrdParams.Parse(Params("""{"sample_ratio": "0.67", "n_clusters": "1"}""")));
 
-        var decisions = await DecideAsync(stage, Embedded(0, Padded(first)), Embedded(1, Padded(second)), Embedded(2, Padded(copy)));
+        var decisions = await DatasetStageDecisions.OfAsync(stage, Embedded(0, Padded(first)), Embedded(1, Padded(second)), Embedded(2, Padded(copy)));
 
         var decision = Assert.Single(decisions);
         Assert.Equal((2L, "obs://in/0.jpg"), (decision.Ordinal, decision.Values!["nearest_kept"]!.GetValue<string>()));
@@ -92,19 +92,5 @@ public sealed class SelectionStageTests
     {
         var norm = MathF.Sqrt(vector.Sum(component => component * component));
         return [.. vector.Select(component => component / norm)];
-    }
-
-    private static async Task<List<SampleDecision>> DecideAsync(IDatasetStage stage, params StagedSample[] samples)
-    {
-        var decisions = new List<SampleDecision>();
-        await stage.DecideAsync(
-            () => samples.ToAsyncEnumerable(),
-            (decision, _) =>
-            {
-                decisions.Add(decision);
-                return ValueTask.CompletedTask;
-            },
-            CancellationToken.None);
-        return decisions;
     }
 }
