@@ -73,6 +73,19 @@ public sealed class SelectionStageTests
         Assert.InRange(decision.Values!["distance"]!.GetValue<double>(), 0.0005, 0.0020);
     }
 
+    [Theory]
+    [InlineData("SimDeduplication")]
+    [InlineData("RRD")]
+    public async Task A_pass_whose_every_image_failed_to_decode_decides_nothing_and_keeps_none(string operatorName)
+    {
+        IDatasetStage stage = operatorName == "RRD" ? new RrdStage(RrdParams.Parse(Params("{}"))) : DeduplicationStage("embedding");
+
+        var (decisions, result) = await DatasetStageDecisions.RunAsync(stage, Sample(0, new SampleRecord()) with { Alive = false });
+
+        Assert.Empty(decisions);
+        Assert.Equal((0, 0), (result!["kept_count"]!.GetValue<int>(), result["removed_count"]!.GetValue<int>()));
+    }
+
     private static SimDeduplicationStage DeduplicationStage(string method) =>
         new(SimDeduplicationParams.Parse(Params($$"""{"method": "{{method}}"}""")));
 
