@@ -1,8 +1,14 @@
 using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Refinery.Imaging.Embeddings;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Pipeline;
 using Refinery.Operators.Selection;
+using Refinery.Operators.Similarity;
+using Refinery.Operators.Tests.Similarity;
+using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Pipeline;
 
@@ -51,6 +57,30 @@ public sealed class SelectionStageTests
         Assert.All(decisions, decision => Assert.Equal("obs://in/0.jpg", decision.Values!["duplicate_of"]!.GetValue<string>()));
         Assert.Equal([0.9375, 0.875], decisions.Select(decision => decision.Values!["similarity"]!.GetValue<double>()));
     }
+
+    [Property(MaxTest = 60)]
+    public Property SimDeduplication_removes_what_comparing_every_pair_groups_in_input_order_naming_the_first_of_each_group() =>
+        Prop.ForAll(
+            (from count in Gen.Choose(0, 150)
+             from seed in Gen.Choose(0, 100_000)
+             from deadEvery in Gen.Choose(2, 9)
+             select (count, seed, deadEvery)).ToArbitrary(),
+            input =>
+            {
+                // Ordinals with gaps and some samples already deleted, as a pass after validation gives them.
+                var hashes = SyntheticHashes.WithPlantedDuplicates(input.count, 0.4, 10, input.seed);
+                var samples = hashes.Select((hash, index) => Hashed(3L * index, hash) with { Alive = index % input.deadEvery != 0 }).ToArray();
+                var alive = samples.Where(sample => sample.Alive).ToArray();
+                var aliveHashes = hashes.Where((_, index) => samples[index].Alive).ToArray();
+                var oracle = BruteForceDuplicates.Group(alive.Length, (first, second) => PerceptualHashSimilarity.Of(aliveHashes[first], aliveHashes[second]), 0.9f);
+                var expected = Enumerable.Range(0, alive.Length)
+                    .Where(row => oracle.KeptSampleOf(row) != row)
+                    .Select(row => (alive[row].Ordinal, alive[oracle.KeptSampleOf(row)].OriginSource));
+
+                var decisions = DatasetStageDecisions.OfAsync(DeduplicationStage("phash"), samples).GetAwaiter().GetResult();
+
+                return expected.SequenceEqual(decisions.Select(decision => (decision.Ordinal, decision.Values!["duplicate_of"]!.GetValue<string>())));
+            });
 
     [Fact]
     public async Task A_sample_a_stage_already_deleted_is_neither_decided_about_nor_kept_as_the_first_of_a_group()
