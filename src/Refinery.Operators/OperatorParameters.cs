@@ -69,6 +69,36 @@ public sealed class OperatorParameters
         };
     }
 
+    /// <summary>The scene type (<c>task_type</c>): image_classification unless given; anything else is a 400.</summary>
+    public string GetTaskType()
+    {
+        var taskType = GetString("task_type", TaskTypes.ImageClassification).Trim();
+        return TaskTypes.IsKnown(taskType)
+            ? taskType
+            : throw ModelArtsErrors.InvalidArgument(
+                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
+    }
+
+    /// <summary>A threshold between 0 and 1 inclusive (a similarity, a distance).</summary>
+    public double GetFraction(string name, double defaultValue)
+    {
+        var value = GetDouble(name, defaultValue);
+        return value is >= 0 and <= 1 ? value : throw ModelArtsErrors.InvalidArgument($"params.{name}", $"must be between 0 and 1, got {value}");
+    }
+
+    /// <summary>A count of clusters: a positive integer, or <c>auto</c> (null, the operator's own rule) when absent or so given.</summary>
+    public int? GetClusterCount(string name)
+    {
+        var text = GetString(name)?.Trim();
+        if (text is null || text.Length == 0 || text.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var count = GetInt(name, 0);
+        return count >= 1 ? count : throw ModelArtsErrors.InvalidArgument($"params.{name}", $"must be a positive integer or auto, got {count}");
+    }
+
     /// <summary>A list given as a JSON array or as a string holding one (<c>"[0,2]"</c>) or comma-separated items.</summary>
     public IReadOnlyList<string> GetList(string name)
     {

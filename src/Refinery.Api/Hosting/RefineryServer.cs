@@ -25,6 +25,7 @@ using Refinery.Engine.Reducing;
 using Refinery.Engine.Staging;
 using Refinery.Engine.Tasks;
 using Refinery.Imaging;
+using Refinery.Imaging.Embeddings;
 using Refinery.Imaging.Thumbnails;
 using Refinery.Operators.Pipeline;
 using Refinery.Storage;
@@ -116,6 +117,7 @@ public static class RefineryServer
         services.AddSingleton<ISignedUrlFactory>(provider => new SignedUrlFactory(
             provider.GetRequiredService<BucketRouter>(), provider.GetRequiredService<SignedLinkSigner>(), options.SignedUrlLifetime, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ImageDecoder(options.ImageLimits, new DecodeMemoryBudget(options.DecodeMemoryBytes)));
+        services.AddSingleton(_ => new SharedImageEmbedder()); // made by the container, so disposed with it; loads on first use
         services.AddSingleton(OperatorRegistry.Default);
         services.AddSingleton<OperatorPipelineFactory>();
         services.AddSingleton<ThumbnailRenderer>();

@@ -1,5 +1,6 @@
 using Refinery.Domain.Tasks;
 using Refinery.Imaging;
+using Refinery.Imaging.Embeddings;
 using Refinery.Operators.Pipeline;
 
 namespace Refinery.Engine.Operators;
@@ -8,11 +9,11 @@ namespace Refinery.Engine.Operators;
 /// Turns a <c>template</c> into the pipeline that runs it, through the <see cref="OperatorRegistry"/>, validating every
 /// parameter. The API calls it when a task or version is created, so a bad parameter is a 400 then, never a failed run
 /// later. Every operator decodes through the one <see cref="ImageDecoder"/> given here, so all of them share the
-/// server's limits and decode budget.
+/// server's limits and decode budget, and embeds through the one <see cref="SharedImageEmbedder"/>.
 /// </summary>
-public sealed class OperatorPipelineFactory(ImageDecoder decoder, OperatorRegistry registry)
+public sealed class OperatorPipelineFactory(ImageDecoder decoder, SharedImageEmbedder embedder, OperatorRegistry registry)
 {
-    private readonly OperatorContext _context = new(decoder);
+    private readonly OperatorContext _context = new(decoder, embedder);
 
     /// <param name="template">The task's template.</param>
     /// <param name="versionId">The version the pipeline runs for; null when only validating the template.</param>

@@ -46,30 +46,9 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
             return Failed(sample, $"its annotation cannot be analysed: {tooMany}");
         }
 
-        var (encoded, readFailure) = await PooledObjectBytes.ReadAsync(environment.Inputs, path, _decoder.Limits.MaxBytes, cancellationToken);
-        if (encoded is null)
-        {
-            return Failed(sample, $"image could not be read: {readFailure}");
-        }
-
-        DecodedImage? image;
-        string? failure;
-        using (encoded)
-        {
-            // Analysis is defined on the processable formats only (operators.md Part A); an empty file is the decoder's to name.
-            var format = ImageFormatSniffer.Sniff(encoded.Span);
-            if (encoded.Length > 0 && !ImageFormatSniffer.IsProcessable(format))
-            {
-                return Failed(sample, format == ImageFormat.Unknown
-                    ? "not a readable JPEG, PNG or BMP image (unknown or damaged header)"
-                    : $"not a readable JPEG, PNG or BMP image (it is {format} data)");
-            }
-
-            (image, failure) = await _decoder.DecodeAsync(encoded.Memory, ImreadModes.Unchanged, cancellationToken);
-        }
-
+        var (image, failure) = await ObjectImageReader.ReadAsync(environment.Inputs, path, _decoder, cancellationToken);
         return image is null
-            ? Failed(sample, $"image could not be decoded: {failure}")
+            ? Failed(sample, failure!)
             : Analyse(work, image, boxes is { Count: > 0 } ? boxes : null);
     }
 

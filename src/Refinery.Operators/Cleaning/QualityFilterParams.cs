@@ -12,7 +12,6 @@ public sealed record QualityFilterParams(IReadOnlyList<QualityCheck> Issues, IRe
     public static QualityFilterParams Parse(OperatorParameters parameters)
     {
         var taskType = parameters.GetTaskType();
-
         var requested = parameters.GetList("issues").Where(name => name.Length > 0).ToList();
         foreach (var name in requested)
         {
@@ -35,12 +34,7 @@ public sealed record QualityFilterParams(IReadOnlyList<QualityCheck> Issues, IRe
                 continue;
             }
 
-            var threshold = parameters.GetDouble(name, check.DefaultThreshold);
-            if (threshold is < 0 or > 1)
-            {
-                throw ModelArtsErrors.InvalidArgument($"params.{name}", $"must be between 0 and 1, got {threshold}");
-            }
-
+            var threshold = parameters.GetFraction(name, check.DefaultThreshold);
             thresholds[check.Issue] = threshold;
         }
 

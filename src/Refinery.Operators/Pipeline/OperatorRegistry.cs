@@ -3,6 +3,7 @@ using Refinery.Domain.Tasks;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Augmentation;
 using Refinery.Operators.Cleaning;
+using Refinery.Operators.Selection;
 using Refinery.Operators.Validation;
 
 namespace Refinery.Operators.Pipeline;
@@ -20,6 +21,7 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
             new(TemplateIds.Analyse, PublishesOutput: false, AnalysesInputs: true, ValidatesFirst: false, DefaultOperator: FeatureAnalysis.OperatorName),
             new(TemplateIds.Cleaning, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
             new(TemplateIds.Augmentation, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null, AugmentedNames.IsReserved),
+            new(TemplateIds.Selection, PublishesOutput: true, AnalysesInputs: false, ValidatesFirst: true, DefaultOperator: null),
         ],
         [
             new(MetaValidationOperator.OperatorName, TemplateIds.Validation, MetaValidationOperator.Define),
@@ -27,6 +29,8 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
             new(QualityFilter.OperatorName, TemplateIds.Cleaning, QualityFilter.Define),
             .. AugmentationOperators.Requestable.Select(
                 augmentation => new OperatorDefinition(augmentation.Name, TemplateIds.Augmentation, DataAugmentation.Define(augmentation))),
+            new(SimDeduplication.OperatorName, TemplateIds.Selection, SimDeduplication.Define),
+            new(Rrd.OperatorName, TemplateIds.Selection, Rrd.Define),
         ]);
 
     public IReadOnlyList<TemplateDefinition> Templates { get; } = templates;
@@ -80,9 +84,7 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
         }
 
         return Templates.FirstOrDefault(template => template.Id == id)
-            ?? throw ModelArtsErrors.InvalidArgument("template.id", TemplateIds.IsKnown(id)
-                ? $"template {id} is not available yet; available: {string.Join(", ", Templates.Select(template => template.Id))}"
-                : $"must be one of {string.Join(", ", TemplateIds.All)}, got '{id}'");
+            ?? throw ModelArtsErrors.InvalidArgument("template.id", $"must be one of {string.Join(", ", TemplateIds.All)}, got '{id}'");
     }
 
     private OperatorDefinition FindOperator(TemplateDefinition template, OperatorParam requested, int index)

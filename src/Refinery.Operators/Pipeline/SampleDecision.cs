@@ -41,7 +41,17 @@ public sealed record SampleDecision(long Ordinal, bool Keep, string? Description
     /// <summary>Removes a sample as a duplicate of an earlier one, naming it and how similar the two are.</summary>
     public static SampleDecision RemoveAsDuplicate(long ordinal, string operatorName, string duplicateOf, double similarity) =>
         Remove(ordinal, operatorName, $"duplicates {duplicateOf} (similarity {Number(similarity)})",
-            new JsonObject { ["duplicate_of"] = duplicateOf, ["similarity"] = similarity });
+            new JsonObject { ["duplicate_of"] = duplicateOf, ["similarity"] = Rounded(similarity) });
+
+    /// <summary>
+    /// Removes a sample as redundant (RRD), naming the nearest kept sample and their cosine distance; both null when its
+    /// cluster's share of the kept samples rounded to none.
+    /// </summary>
+    public static SampleDecision RemoveAsRedundant(long ordinal, string operatorName, string? nearestKept, double? distance) =>
+        nearestKept is null || distance is not { } value
+            ? Remove(ordinal, operatorName, "redundant: its cluster's share of the kept samples rounded to none", [])
+            : Remove(ordinal, operatorName, $"redundant: nearest kept sample {nearestKept} at distance {Number(value)}",
+                new JsonObject { ["nearest_kept"] = nearestKept, ["distance"] = Rounded(value) });
 
     /// <summary>Removes a sample that lies too far from the nearest prototype.</summary>
     public static SampleDecision RemoveForDistance(long ordinal, string operatorName, double distance, double threshold) =>
@@ -49,6 +59,12 @@ public sealed record SampleDecision(long Ordinal, bool Keep, string? Description
             new JsonObject { ["prototype_distance"] = distance, ["threshold"] = threshold });
 
     internal static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A similarity or distance of embeddings as the result shows it: to 4 decimals, as the description does. Embeddings
+    /// are staged in float16 (about 10⁻³), so further digits are noise, and a float widened to double shows 0.973100006.
+    /// </summary>
+    private static double Rounded(double value) => Math.Round(value, 4);
 
     private static SampleDecision Remove(long ordinal, string operatorName, string why, JsonObject values)
     {

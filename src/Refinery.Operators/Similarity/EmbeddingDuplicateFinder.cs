@@ -21,14 +21,21 @@ public sealed class EmbeddingDuplicateFinder(int seed = EmbeddingDuplicateFinder
 {
     public const int DefaultSeed = 20_260_701;
 
+    /// <summary>
+    /// How far below 1 the float dot product of a unit vector with itself may land (512 rounded products): thresholds
+    /// are capped at 1 minus this, so that at a threshold of 1 identical embeddings are still duplicates.
+    /// </summary>
+    public const float DotProductRounding = 1e-5f;
+
     public DuplicateGrouping Find(EmbeddingMatrix embeddings, float similarityThreshold, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(similarityThreshold, 0f);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(similarityThreshold, 1f);
+        var threshold = Math.Min(similarityThreshold, 1 - DotProductRounding);
         var mean = Mean(embeddings);
-        var options = HyperplaneLshOptions.Plan(embeddings.Count, similarityThreshold, CentredSpread(embeddings, mean));
+        var options = HyperplaneLshOptions.Plan(embeddings.Count, threshold, CentredSpread(embeddings, mean));
         var signatures = Signatures(embeddings, mean, options, cancellationToken);
-        return CandidatePairSearch.Run(new SignatureTables(embeddings, signatures, options.Tables, similarityThreshold), cancellationToken);
+        return CandidatePairSearch.Run(new SignatureTables(embeddings, signatures, options.Tables, threshold), cancellationToken);
     }
 
     /// <summary>For each sample, one key per table: bit j is whether the sample lies above hyperplane j of that table.</summary>

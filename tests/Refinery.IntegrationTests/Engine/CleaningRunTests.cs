@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Refinery.IntegrationTests.Infrastructure;
 
 namespace Refinery.IntegrationTests.Engine;
@@ -16,19 +15,19 @@ public sealed class CleaningRunTests(RefineryInstance server)
         var versionId = await server.Client.LatestVersionIdAsync(taskId);
 
         var version = await server.Client.WaitForCompletionAsync(taskId, versionId);
-        var results = await ResultsByNameAsync(taskId, versionId);
+        var results = await VersionOutput.ResultsByNameAsync(server.Client, taskId, versionId);
 
         Assert.Equal((6, 3), (version["origin_sample_count"]!.GetValue<int>(), version["deleted_sample_count"]!.GetValue<int>()));
-        Assert.Equal(["blurry.png", "dark.png", "light.png"], Removed(results));
+        Assert.Equal(["blurry.png", "dark.png", "light.png"], VersionOutput.Removed(results));
         foreach (var (name, issue) in new[] { ("dark.png", "dark"), ("light.png", "light"), ("blurry.png", "blurry") })
         {
-            Assert.Contains(Description(results[name]), line => line.StartsWith($"removed by QualityFilter: {issue} (score ", StringComparison.Ordinal));
+            Assert.Contains(VersionOutput.Description(results[name]), line => line.StartsWith($"removed by QualityFilter: {issue} (score ", StringComparison.Ordinal));
             Assert.Equal("QualityFilter", results[name]["values"]!["removed_by"]!.GetValue<string>());
             Assert.Equal(issue, results[name]["values"]!["issues"]![0]!["issue"]!.GetValue<string>());
         }
 
-        Assert.Equal(["normal1.jpg", "normal2.jpg", "normal3.jpg"], PublishedFiles(Folder, versionId));
-        Assert.Equal(3, ManifestLines(Folder, versionId).Length);
+        Assert.Equal(["normal1.jpg", "normal2.jpg", "normal3.jpg"], VersionOutput.PublishedFiles(Output(Folder, versionId)));
+        Assert.Equal(3, VersionOutput.ManifestLines(Output(Folder, versionId)).Length);
         Assert.Equal(3, version["result"]!["removed_count"]!.GetValue<int>());
     }
 
@@ -44,13 +43,13 @@ public sealed class CleaningRunTests(RefineryInstance server)
         var versionId = await server.Client.LatestVersionIdAsync(taskId);
 
         await server.Client.WaitForCompletionAsync(taskId, versionId);
-        var results = await ResultsByNameAsync(taskId, versionId);
+        var results = await VersionOutput.ResultsByNameAsync(server.Client, taskId, versionId);
 
-        Assert.Equal(["blurry.png", "dark.png", "light.png", "truncated.jpg"], Removed(results));
-        Assert.Contains(Description(results["truncated.jpg"]), line => line.StartsWith("dropped the image: ", StringComparison.Ordinal));
+        Assert.Equal(["blurry.png", "dark.png", "light.png", "truncated.jpg"], VersionOutput.Removed(results));
+        Assert.Contains(VersionOutput.Description(results["truncated.jpg"]), line => line.StartsWith("dropped the image: ", StringComparison.Ordinal));
         Assert.Equal(1, results["big.jpg"]["result_property"]!.GetValue<int>()); // shrunk by validation, then kept by the filter
-        Assert.Equal(["big_checked.jpg", "normal1.jpg", "normal2.jpg", "normal3.jpg"], PublishedFiles(Folder, versionId));
-        var manifest = ManifestLines(Folder, versionId);
+        Assert.Equal(["big_checked.jpg", "normal1.jpg", "normal2.jpg", "normal3.jpg"], VersionOutput.PublishedFiles(Output(Folder, versionId)));
+        var manifest = VersionOutput.ManifestLines(Output(Folder, versionId));
         Assert.Equal(4, manifest.Length);
         Assert.All(manifest, line => Assert.True(line["property"]!["@modelarts:data_checked"]!.GetValue<bool>()));
     }
@@ -91,19 +90,5 @@ public sealed class CleaningRunTests(RefineryInstance server)
         server.WriteImage($"{folder}/blurry.png", QualityImages.Blurry());
     }
 
-    private async Task<Dictionary<string, JsonNode>> ResultsByNameAsync(string taskId, string versionId) =>
-        (await server.Client.AllResultsAsync(taskId, versionId)).ToDictionary(result => Path.GetFileName(result["origin_source"]!.GetValue<string>()));
-
-    private static string[] Removed(Dictionary<string, JsonNode> results) =>
-        [.. results.Where(pair => pair.Value["result_property"]!.GetValue<int>() == 2).Select(pair => pair.Key).Order(StringComparer.Ordinal)];
-
-    private static IEnumerable<string> Description(JsonNode result) =>
-        result["result_description"]!.AsArray().SelectMany(line => line!.AsArray().Select(text => text!.GetValue<string>()));
-
-    private string[] PublishedFiles(string folder, string versionId) =>
-        [.. Directory.GetFiles(Path.Combine(server.ImagesDirectory, $"out-{folder}", "output", versionId, "Data"), "*", SearchOption.AllDirectories)
-            .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
-
-    private JsonNode[] ManifestLines(string folder, string versionId) =>
-        [.. File.ReadAllLines(Path.Combine(server.ImagesDirectory, $"out-{folder}", "output", versionId, "output.manifest")).Select(line => JsonNode.Parse(line)!)];
+    private string Output(string folder, string versionId) => VersionOutput.Directory(server.ImagesDirectory, $"out-{folder}", versionId);
 }

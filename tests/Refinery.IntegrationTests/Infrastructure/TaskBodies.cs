@@ -28,14 +28,23 @@ public static class TaskBodies
         """;
 
     /// <summary>A cleaning task: <c>sys_data_cleaning</c> with QualityFilter and the given extra params (JSON members).</summary>
-    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") => $$"""
+    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") =>
+        Processing("sys_data_cleaning", name, inputPath, workPath, ("QualityFilter", extraParams));
+
+    /// <summary>A selection task: <c>sys_data_selection</c> with one operator (SimDeduplication or RRD) and the given extra params.</summary>
+    public static string Selection(string operatorName, string name, string inputPath, string workPath, string extraParams = "") =>
+        Processing("sys_data_selection", name, inputPath, workPath, (operatorName, extraParams));
+
+    /// <summary>A processing task whose template runs the given operators in order, each with its extra params (JSON members).</summary>
+    public static string Processing(string templateId, string name, string inputPath, string workPath, params (string Name, string ExtraParams)[] operators) => $$"""
         {
           "name": "{{name}}", "description": "", "create_version": true, "workspace_id": "0",
           "inputs": [ { "type": "OBS", "source": "{{inputPath}}" } ],
           "work_path": { "type": "OBS", "path": "{{workPath}}" },
-          "template": { "id": "sys_data_cleaning",
-            "operator_params": [ { "name": "QualityFilter",
-              "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(extraParams.Length > 0 ? ", " + extraParams : "")}} } } ] }
+          "template": { "id": "{{templateId}}", "operator_params": [ {{string.Join(", ", operators.Select(op => $$"""
+            { "name": "{{op.Name}}",
+              "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(op.ExtraParams.Length > 0 ? ", " + op.ExtraParams : "")}} } }
+            """))}} ] }
         }
         """;
 

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
+using Refinery.Imaging.Embeddings;
 using Refinery.Operators.Analysis;
 using Refinery.Operators.Augmentation;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Pipeline;
+using Refinery.Operators.Selection;
 using Refinery.Operators.Validation;
 using Refinery.TestSupport;
 
@@ -13,7 +15,7 @@ namespace Refinery.Operators.Tests.Pipeline;
 /// <summary>The registry: template ids and operator names to stages, MetaValidation first when asked, 400 for what does not belong.</summary>
 public sealed class OperatorRegistryTests
 {
-    private static readonly OperatorContext _context = new(TestDecoders.Create());
+    private static readonly OperatorContext _context = new(TestDecoders.Create(), new SharedImageEmbedder());
 
     private static OperatorPipeline Compose(string templateId, params OperatorParam[] operators) =>
         OperatorRegistry.Default.Compose(new TemplateParam(templateId, OperatorParams: operators), _context);
@@ -66,6 +68,18 @@ public sealed class OperatorRegistryTests
         Assert.Null(pipeline.OutputProperties);
     }
 
+    [Fact]
+    public void Selection_with_both_operators_is_two_passes_each_ending_in_its_decision()
+    {
+        var pipeline = Compose(TemplateIds.Selection, Op("SimDeduplication", """{"method": "phash"}"""), Op("RRD"));
+
+        Assert.Equal(2, pipeline.Plan.Passes.Count);
+        Assert.IsType<MetaValidationOperator>(pipeline.Plan[0].SampleStages[0]);
+        Assert.IsType<SimDeduplicationStage>(pipeline.Plan[0].Barrier);
+        Assert.IsType<ImageMeasureStage>(Assert.Single(pipeline.Plan[1].SampleStages));
+        Assert.IsType<RrdStage>(pipeline.Plan[1].Barrier);
+    }
+
     [Theory]
     [InlineData(TemplateIds.Validation, "QualityFilter", "template.operator_params[0].name")]
     [InlineData(TemplateIds.Cleaning, "MetaValidation", "template.operator_params[0].name")]
@@ -85,14 +99,6 @@ public sealed class OperatorRegistryTests
 
         Assert.Contains("template.operator_params", error.Message, StringComparison.Ordinal);
         Assert.Contains("QualityFilter", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_known_template_without_operators_yet_is_400_not_available()
-    {
-        var error = Assert.Throws<ModelArtsException>(() => Compose(TemplateIds.Selection, Op("SimDeduplication")));
-
-        Assert.Contains("not available yet", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,18 +48,7 @@ public sealed class QualityFilterStageTests
         return new StagedSample(ordinal, $"s{ordinal}", $"obs://in/{ordinal}.jpg", Alive: true, Values: null, record);
     }
 
-    private static async Task<List<SampleDecision>> DecideAsync(string paramsJson, params StagedSample[] samples)
-    {
-        var stage = new QualityFilterStage(QualityFilterParams.Parse(new OperatorParameters(JsonNode.Parse(paramsJson)!.AsObject())), 100_000_000);
-        var decisions = new List<SampleDecision>();
-        await stage.DecideAsync(
-            () => samples.ToAsyncEnumerable(),
-            (decision, _) =>
-            {
-                decisions.Add(decision);
-                return ValueTask.CompletedTask;
-            },
-            CancellationToken.None);
-        return decisions;
-    }
+    private static Task<List<SampleDecision>> DecideAsync(string paramsJson, params StagedSample[] samples) =>
+        DatasetStageDecisions.OfAsync(
+            new QualityFilterStage(QualityFilterParams.Parse(new OperatorParameters(JsonNode.Parse(paramsJson)!.AsObject())), 100_000_000), samples);
 }
