@@ -6,6 +6,7 @@ using Refinery.Operators.Analysis;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Pipeline;
 using Refinery.Operators.Validation;
+using Refinery.Storage;
 using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Pipeline;
@@ -13,7 +14,7 @@ namespace Refinery.Operators.Tests.Pipeline;
 /// <summary>The registry: template ids and operator names to stages, MetaValidation first when asked, 400 for what does not belong.</summary>
 public sealed class OperatorRegistryTests
 {
-    private static readonly OperatorContext _context = new(TestDecoders.Create(), new SharedImageEmbedder());
+    private static readonly OperatorContext _context = new(TestDecoders.Create(), new SharedImageEmbedder(), new BucketRouter(new Dictionary<string, IObjectStore>()));
 
     private static OperatorPipeline Compose(string templateId, params OperatorParam[] operators) =>
         OperatorRegistry.Default.Compose(new TemplateParam(templateId, OperatorParams: operators), _context);
