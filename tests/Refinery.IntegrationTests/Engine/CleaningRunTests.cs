@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Refinery.IntegrationTests.Infrastructure;
+using static Refinery.IntegrationTests.Infrastructure.CleaningOutputs;
 
 namespace Refinery.IntegrationTests.Engine;
 
@@ -16,7 +16,7 @@ public sealed class CleaningRunTests(RefineryInstance server)
         var versionId = await server.Client.LatestVersionIdAsync(taskId);
 
         var version = await server.Client.WaitForCompletionAsync(taskId, versionId);
-        var results = await ResultsByNameAsync(taskId, versionId);
+        var results = await server.ResultsByNameAsync(taskId, versionId);
 
         Assert.Equal((6, 3), (version["origin_sample_count"]!.GetValue<int>(), version["deleted_sample_count"]!.GetValue<int>()));
         Assert.Equal(["blurry.png", "dark.png", "light.png"], Removed(results));
@@ -27,8 +27,8 @@ public sealed class CleaningRunTests(RefineryInstance server)
             Assert.Equal(issue, results[name]["values"]!["issues"]![0]!["issue"]!.GetValue<string>());
         }
 
-        Assert.Equal(["normal1.jpg", "normal2.jpg", "normal3.jpg"], PublishedFiles(Folder, versionId));
-        Assert.Equal(3, ManifestLines(Folder, versionId).Length);
+        Assert.Equal(["normal1.jpg", "normal2.jpg", "normal3.jpg"], server.PublishedFiles(Folder, versionId));
+        Assert.Equal(3, server.ManifestLines(Folder, versionId).Length);
         Assert.Equal(3, version["result"]!["removed_count"]!.GetValue<int>());
     }
 
@@ -44,13 +44,13 @@ public sealed class CleaningRunTests(RefineryInstance server)
         var versionId = await server.Client.LatestVersionIdAsync(taskId);
 
         await server.Client.WaitForCompletionAsync(taskId, versionId);
-        var results = await ResultsByNameAsync(taskId, versionId);
+        var results = await server.ResultsByNameAsync(taskId, versionId);
 
         Assert.Equal(["blurry.png", "dark.png", "light.png", "truncated.jpg"], Removed(results));
         Assert.Contains(Description(results["truncated.jpg"]), line => line.StartsWith("dropped the image: ", StringComparison.Ordinal));
         Assert.Equal(1, results["big.jpg"]["result_property"]!.GetValue<int>()); // shrunk by validation, then kept by the filter
-        Assert.Equal(["big_checked.jpg", "normal1.jpg", "normal2.jpg", "normal3.jpg"], PublishedFiles(Folder, versionId));
-        var manifest = ManifestLines(Folder, versionId);
+        Assert.Equal(["big_checked.jpg", "normal1.jpg", "normal2.jpg", "normal3.jpg"], server.PublishedFiles(Folder, versionId));
+        var manifest = server.ManifestLines(Folder, versionId);
         Assert.Equal(4, manifest.Length);
         Assert.All(manifest, line => Assert.True(line["property"]!["@modelarts:data_checked"]!.GetValue<bool>()));
     }
@@ -90,20 +90,4 @@ public sealed class CleaningRunTests(RefineryInstance server)
         server.WriteImage($"{folder}/light.png", QualityImages.Light(22));
         server.WriteImage($"{folder}/blurry.png", QualityImages.Blurry());
     }
-
-    private async Task<Dictionary<string, JsonNode>> ResultsByNameAsync(string taskId, string versionId) =>
-        (await server.Client.AllResultsAsync(taskId, versionId)).ToDictionary(result => Path.GetFileName(result["origin_source"]!.GetValue<string>()));
-
-    private static string[] Removed(Dictionary<string, JsonNode> results) =>
-        [.. results.Where(pair => pair.Value["result_property"]!.GetValue<int>() == 2).Select(pair => pair.Key).Order(StringComparer.Ordinal)];
-
-    private static IEnumerable<string> Description(JsonNode result) =>
-        result["result_description"]!.AsArray().SelectMany(line => line!.AsArray().Select(text => text!.GetValue<string>()));
-
-    private string[] PublishedFiles(string folder, string versionId) =>
-        [.. Directory.GetFiles(Path.Combine(server.ImagesDirectory, $"out-{folder}", "output", versionId, "Data"), "*", SearchOption.AllDirectories)
-            .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
-
-    private JsonNode[] ManifestLines(string folder, string versionId) =>
-        [.. File.ReadAllLines(Path.Combine(server.ImagesDirectory, $"out-{folder}", "output", versionId, "output.manifest")).Select(line => JsonNode.Parse(line)!)];
 }

@@ -28,14 +28,24 @@ public static class TaskBodies
         """;
 
     /// <summary>A cleaning task: <c>sys_data_cleaning</c> with QualityFilter and the given extra params (JSON members).</summary>
-    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") => $$"""
+    public static string QualityFilter(string name, string inputPath, string workPath, string extraParams = "") =>
+        Cleaning(name, inputPath, workPath, ("QualityFilter", extraParams));
+
+    /// <summary>A cleaning task: <c>sys_data_cleaning</c> with PCC, its prototypes in <paramref name="prototypePath"/>.</summary>
+    public static string Pcc(string name, string inputPath, string workPath, string prototypePath, string extraParams = "") =>
+        Cleaning(name, inputPath, workPath, ("PCC", $"\"prototype_sample_path\": \"{prototypePath}\"" + (extraParams.Length > 0 ? ", " + extraParams : "")));
+
+    /// <summary>A cleaning task running the operators in order, each with its extra params (JSON members).</summary>
+    public static string Cleaning(string name, string inputPath, string workPath, params (string Operator, string ExtraParams)[] operators) => $$"""
         {
           "name": "{{name}}", "description": "", "create_version": true, "workspace_id": "0",
           "inputs": [ { "type": "OBS", "source": "{{inputPath}}" } ],
           "work_path": { "type": "OBS", "path": "{{workPath}}" },
           "template": { "id": "sys_data_cleaning",
-            "operator_params": [ { "name": "QualityFilter",
-              "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(extraParams.Length > 0 ? ", " + extraParams : "")}} } } ] }
+            "operator_params": [ {{string.Join(", ", operators.Select(op => OperatorParam(op.Operator, op.ExtraParams)))}} ] }
         }
         """;
+
+    private static string OperatorParam(string name, string extraParams) =>
+        $$"""{ "name": "{{name}}", "params": { "task_type": "image_classification", "dataset_type": "manifest", "total_status": "[0,2]"{{(extraParams.Length > 0 ? ", " + extraParams : "")}} } }""";
 }
