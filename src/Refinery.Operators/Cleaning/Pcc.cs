@@ -20,6 +20,6 @@ public static class Pcc
             pcc.TaskType,
             new ImageMeasureStage(context.Decoder, new EmbeddingMeasure(context.Embedder)),
             new PccStage(pcc, context),
-            [pcc.Prototypes, .. pcc.Criticisms is { } criticisms ? [criticisms] : Array.Empty<ReferenceFolder>()]);
+            pcc.ReferenceFolders);
     }
 }

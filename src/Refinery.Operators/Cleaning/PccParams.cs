@@ -25,6 +25,9 @@ public sealed record PccParams(
     public const double DefaultSimilarityThreshold = 0.9;
     public const double DefaultEmbeddingDistance = 0.2;
 
+    /// <summary>The folders the operator reads besides its inputs, for the checks when the task is created.</summary>
+    public IReadOnlyList<ReferenceFolder> ReferenceFolders => Criticisms is { } criticisms ? [Prototypes, criticisms] : [Prototypes];
+
     public static PccParams Parse(OperatorParameters parameters, BucketRouter storage) => new(
         Folder(parameters, "prototype_sample_path", storage)
             ?? throw ModelArtsErrors.InvalidArgument("params.prototype_sample_path", "is required: the folder of prototype images"),

@@ -86,6 +86,11 @@ public sealed class PccStage(PccParams parameters, OperatorContext context) : ID
 
         public async ValueTask FlushAsync(CancellationToken cancellationToken)
         {
+            if (_count == 0)
+            {
+                return;
+            }
+
             var block = new EmbeddingMatrix(_values[..(_count * ImageEmbedder.Dimensions)], ImageEmbedder.Dimensions);
             var judgements = filter.Judge(block, cancellationToken);
             for (var row = 0; row < _count; row++)

@@ -35,6 +35,7 @@ public sealed class PccParamsTests
         Assert.Equal(fromStrings, typed);
         Assert.Equal(new ObjectPath("imgs", "c"), typed.Criticisms!.Path);
         Assert.Equal(3, typed.ClusterCount);
+        Assert.Equal(["params.prototype_sample_path", "params.criticism_sample_path"], typed.ReferenceFolders.Select(folder => folder.Parameter));
     }
 
     [Theory]
