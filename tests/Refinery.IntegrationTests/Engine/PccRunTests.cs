@@ -66,12 +66,13 @@ public sealed class PccRunTests(RefineryInstance server)
     }
 
     [Fact]
-    public async Task An_image_that_does_not_decode_is_removed_with_the_reason_and_the_version_completes()
+    public async Task An_image_or_prototype_that_does_not_decode_is_left_out_with_the_reason_and_the_version_completes()
     {
         const string Folder = "pcc-broken";
         WritePatterns(Folder, (Stripes, 0), (Stripes, 1));
         server.WriteImage($"{Folder}/broken.jpg", TestImages.TruncatedJpeg(400, 300));
         WritePatterns($"{Folder}-protos", (Stripes, 10));
+        server.WriteImage($"{Folder}-protos/broken-proto.jpg", TestImages.TruncatedJpeg(400, 300));
 
         var (taskId, versionId, version) = await RunAsync(TaskBodies.Pcc(Folder, $"obs://imgs/{Folder}", $"obs://imgs/out-{Folder}", $"obs://imgs/{Folder}-protos", Thresholds));
         var results = await server.ResultsByNameAsync(taskId, versionId);
@@ -80,6 +81,9 @@ public sealed class PccRunTests(RefineryInstance server)
         Assert.Contains(Description(results["broken.jpg"]), line => line.StartsWith("removed: image could not be decoded", StringComparison.Ordinal));
         Assert.Equal(["stripes0.jpg", "stripes1.jpg"], server.PublishedFiles(Folder, versionId));
         Assert.Equal(1, version["deleted_sample_count"]!.GetValue<int>());
+        var unreadable = Assert.Single(version["result"]!["unreadable_references"]!.AsArray())!;
+        Assert.Equal($"obs://imgs/{Folder}-protos/broken-proto.jpg", unreadable["path"]!.GetValue<string>());
+        Assert.Equal(1, version["result"]!["prototype_count"]!.GetValue<int>());
     }
 
     [Fact]
