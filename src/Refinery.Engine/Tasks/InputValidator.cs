@@ -3,13 +3,15 @@ using Refinery.Catalog;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Engine.Planning;
+using Refinery.Operators.Pipeline;
 using Refinery.Storage;
 
 namespace Refinery.Engine.Tasks;
 
 /// <summary>
-/// Checks a task's inputs and work path before anything is written: each path parses, lies in a configured
-/// bucket and exists; a task source exists in the same project; the output does not lie inside an input.
+/// Checks a task's inputs, work path and operators' reference folders before anything is written: each path parses,
+/// lies in a configured bucket and exists; a task source exists in the same project; the output does not lie inside an
+/// input; a reference folder holds images.
 /// </summary>
 public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<CatalogContext> catalog)
 {
@@ -41,6 +43,15 @@ public sealed class InputValidator(BucketRouter buckets, IDbContextFactory<Catal
         }
 
         return validated;
+    }
+
+    /// <summary>Checks that every folder of reference images an operator reads exists in its bucket and holds images.</summary>
+    public async Task ValidateReferenceFoldersAsync(IReadOnlyList<ReferenceFolder> folders, CancellationToken cancellationToken)
+    {
+        foreach (var folder in folders)
+        {
+            await folder.RequireImagesAsync(buckets, cancellationToken);
+        }
     }
 
     /// <summary>

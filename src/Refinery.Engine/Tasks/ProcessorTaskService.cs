@@ -28,6 +28,7 @@ public sealed class ProcessorTaskService(
         var inputs = definition.Inputs ?? throw ModelArtsErrors.InvalidArgument("inputs", "either data_source or inputs is required");
         var pipeline = pipelines.Create(template);
         template = template with { Name = TemplateNames.Of(pipeline.TemplateId) };
+        await validator.ValidateReferenceFoldersAsync(pipeline.ReferenceFolders, cancellationToken);
         inputs = await validator.ValidateInputsAsync(projectId, WithDatasetVersion(inputs, definition), InputsField(definition), cancellationToken);
         if (pipeline.Template.AnalysesInputs)
         {
@@ -102,6 +103,7 @@ public sealed class ProcessorTaskService(
 
         var pipeline = pipelines.Create(template);
         template = template with { Name = TemplateNames.Of(pipeline.TemplateId) };
+        await validator.ValidateReferenceFoldersAsync(pipeline.ReferenceFolders, cancellationToken);
         var inputs = definition.Inputs ?? TaskJson.ReadInputs(task.InputsJson);
         var inputsChanged = definition.Inputs is not null || definition.DatasetVersionId is not null;
         if (inputsChanged)

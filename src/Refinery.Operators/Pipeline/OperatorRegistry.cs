@@ -27,6 +27,7 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
             new(MetaValidationOperator.OperatorName, TemplateIds.Validation, MetaValidationOperator.Define),
             new(FeatureAnalysis.OperatorName, TemplateIds.Analyse, FeatureAnalysis.Define),
             new(QualityFilter.OperatorName, TemplateIds.Cleaning, QualityFilter.Define),
+            new(Pcc.OperatorName, TemplateIds.Cleaning, Pcc.Define),
             .. AugmentationOperators.Requestable.Select(
                 augmentation => new OperatorDefinition(augmentation.Name, TemplateIds.Augmentation, DataAugmentation.Define(augmentation))),
             new(SimDeduplication.OperatorName, TemplateIds.Selection, SimDeduplication.Define),
@@ -73,7 +74,8 @@ public sealed class OperatorRegistry(IReadOnlyList<TemplateDefinition> templates
         }
 
         var validated = built.Any(op => op.Name == MetaValidationOperator.OperatorName);
-        return new OperatorPipeline(definition, taskType, PipelinePlan.Schedule(built), validated);
+        return new OperatorPipeline(
+            definition, taskType, PipelinePlan.Schedule(built), validated, [.. built.SelectMany(op => op.ReferenceFolders ?? [])]);
     }
 
     private TemplateDefinition FindTemplate(string? id)

@@ -6,4 +6,6 @@ namespace Refinery.Operators.Pipeline;
 /// </summary>
 /// <param name="Name">The operator's name as requests give it (<c>MetaValidation</c>, <c>QualityFilter</c>).</param>
 /// <param name="TaskType">The scene type its params name (<c>image_classification</c> or <c>object_detection</c>).</param>
-public sealed record PipelineOperator(string Name, string TaskType, ISampleStage? SampleStage, IDatasetStage? DatasetStage);
+/// <param name="ReferenceFolders">Folders of reference images it reads besides the inputs, checked when the task is created.</param>
+public sealed record PipelineOperator(
+    string Name, string TaskType, ISampleStage? SampleStage, IDatasetStage? DatasetStage, IReadOnlyList<ReferenceFolder>? ReferenceFolders = null);

@@ -53,10 +53,28 @@ public sealed record SampleDecision(long Ordinal, bool Keep, string? Description
             : Remove(ordinal, operatorName, $"redundant: nearest kept sample {nearestKept} at distance {Number(value)}",
                 new JsonObject { ["nearest_kept"] = nearestKept, ["distance"] = Rounded(value) });
 
-    /// <summary>Removes a sample that lies too far from the nearest prototype.</summary>
-    public static SampleDecision RemoveForDistance(long ordinal, string operatorName, double distance, double threshold) =>
-        Remove(ordinal, operatorName, $"distance {Number(distance)} to the nearest prototype is above {Number(threshold)}",
-            new JsonObject { ["prototype_distance"] = distance, ["threshold"] = threshold });
+    /// <summary>
+    /// Removes a sample unlike the prototypes (PCC): names the nearest prototype (or prototype cluster), their cosine
+    /// similarity and distance, and the two thresholds either of which it would have had to meet.
+    /// </summary>
+    public static SampleDecision RemoveForDistance(
+        long ordinal, string operatorName, string nearestPrototype, double similarity, double similarityThreshold, double embeddingDistance) =>
+        Remove(ordinal, operatorName,
+            $"unlike the prototypes: nearest {nearestPrototype} at distance {Number(1 - similarity)} (similarity {Number(similarity)}); "
+            + $"kept at similarity ≥ {Number(similarityThreshold)} or distance ≤ {Number(embeddingDistance)}",
+            new JsonObject
+            {
+                ["nearest_prototype"] = nearestPrototype,
+                ["prototype_similarity"] = similarity,
+                ["prototype_distance"] = 1 - similarity,
+                ["simlarity_threshold"] = similarityThreshold,
+                ["embedding_distance"] = embeddingDistance,
+            });
+
+    /// <summary>Removes a sample like a criticism image (PCC), naming it and their similarity.</summary>
+    public static SampleDecision RemoveAsCriticised(long ordinal, string operatorName, string criticism, double similarity) =>
+        Remove(ordinal, operatorName, $"like the criticism image {criticism} (similarity {Number(similarity)})",
+            new JsonObject { ["criticism"] = criticism, ["criticism_similarity"] = similarity });
 
     internal static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

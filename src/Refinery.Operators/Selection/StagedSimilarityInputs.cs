@@ -99,7 +99,8 @@ public sealed class StagedSimilarityInputs
         return names;
     }
 
-    private static async IAsyncEnumerable<(StagedSample Sample, byte[] Encoded)> Embedded(
+    /// <summary>The live samples of the pass that carry an embedding, with it, in input order (PCC streams them).</summary>
+    public static async IAsyncEnumerable<(StagedSample Sample, byte[] Encoded)> Embedded(
         Func<IAsyncEnumerable<StagedSample>> samples, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var sample in samples().WithCancellation(cancellationToken))

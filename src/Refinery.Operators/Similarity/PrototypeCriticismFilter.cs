@@ -28,7 +28,8 @@ public sealed class PrototypeCriticismFilter
 
         var clusters = Math.Min(clusterCount ?? prototypes.Count, prototypes.Count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clusters, nameof(clusterCount));
-        Centroids = clusters == prototypes.Count
+        CentroidsArePrototypes = clusters == prototypes.Count;
+        Centroids = CentroidsArePrototypes
             ? prototypes
             : Normalised(KMeans.Fit(prototypes, clusters, seed, cancellationToken).Centroids);
         _criticisms = criticisms is { Count: > 0 } ? criticisms : null;
@@ -38,6 +39,9 @@ public sealed class PrototypeCriticismFilter
 
     public EmbeddingMatrix Centroids { get; }
 
+    /// <summary>Each centroid is a prototype (row i of both the same), so a judgement can name the prototype itself.</summary>
+    public bool CentroidsArePrototypes { get; }
+
     public PrototypeJudgement[] Judge(EmbeddingMatrix samples, CancellationToken cancellationToken = default)
     {
         var (centroid, centroidSimilarity) = Nearest(samples, Centroids, cancellationToken);
@@ -46,8 +50,11 @@ public sealed class PrototypeCriticismFilter
         for (var sample = 0; sample < judgements.Length; sample++)
         {
             var nearestCriticism = _criticisms is null ? (SimilarMatch?)null : new SimilarMatch(criticism[sample], criticismSimilarity[sample]);
-            var kept = IsSimilar(centroidSimilarity[sample]) && !(nearestCriticism is { } match && IsSimilar(match.Similarity));
-            judgements[sample] = new PrototypeJudgement(kept, new SimilarMatch(centroid[sample], centroidSimilarity[sample]), nearestCriticism);
+            judgements[sample] = new PrototypeJudgement(
+                IsSimilar(centroidSimilarity[sample]),
+                nearestCriticism is { } match && IsSimilar(match.Similarity),
+                new SimilarMatch(centroid[sample], centroidSimilarity[sample]),
+                nearestCriticism);
         }
 
         return judgements;

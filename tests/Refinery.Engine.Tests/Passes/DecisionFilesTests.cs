@@ -25,7 +25,7 @@ public sealed class DecisionFilesTests : IDisposable
         await StageShardAsync(2, 6, 7);
         var decisions = new DecisionFiles(_staging, VersionId, 0, [0, null, 6]);
 
-        await decisions.WriteAsync(SampleDecision.RemoveForDistance(1, "PCC", 0.6, 0.2), CancellationToken.None);
+        await decisions.WriteAsync(SampleDecision.RemoveForDistance(1, "PCC", "obs://b/p.jpg", 0.4, 0.9, 0.2), CancellationToken.None);
         await decisions.WriteAsync(SampleDecision.RemoveAsDuplicate(7, "SimDeduplication", "obs://in/6.jpg", 0.97), CancellationToken.None);
         await decisions.CompleteAsync(CancellationToken.None);
         var read = await new PassFiles(_staging).ReadPassAsync(VersionId, 0, 3, decided: true, CancellationToken.None).ToListAsync();
@@ -34,7 +34,7 @@ public sealed class DecisionFilesTests : IDisposable
         Assert.Equal([false, true, false, false, true], read.Select(staged => staged.Result.Property == ResultProperty.Deleted));
         Assert.Null(read[4].Result.Output);
         Assert.Equal("removed by SimDeduplication: duplicates obs://in/6.jpg (similarity 0.97)", read[4].Result.Description[^1]);
-        Assert.Equal("removed by PCC: distance 0.6 to the nearest prototype is above 0.2", read[1].Result.Description[^1]);
+        Assert.Equal("removed by PCC: unlike the prototypes: nearest obs://b/p.jpg at distance 0.6 (similarity 0.4); kept at similarity ≥ 0.9 or distance ≤ 0.2", read[1].Result.Description[^1]);
         Assert.True(read[3].Record.TryGet(_ordinal, out var ordinal) && ordinal == 6);
     }
 
@@ -42,9 +42,9 @@ public sealed class DecisionFilesTests : IDisposable
     public async Task A_decision_out_of_input_order_is_refused()
     {
         var decisions = new DecisionFiles(_staging, VersionId, 0, [0]);
-        await decisions.WriteAsync(SampleDecision.RemoveForDistance(5, "PCC", 0.6, 0.2), CancellationToken.None);
+        await decisions.WriteAsync(SampleDecision.RemoveForDistance(5, "PCC", "obs://b/p.jpg", 0.4, 0.9, 0.2), CancellationToken.None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => decisions.WriteAsync(SampleDecision.RemoveForDistance(3, "PCC", 0.6, 0.2), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => decisions.WriteAsync(SampleDecision.RemoveForDistance(3, "PCC", "obs://b/p.jpg", 0.4, 0.9, 0.2), CancellationToken.None).AsTask());
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,4 +1,5 @@
 using Refinery.IntegrationTests.Infrastructure;
+using static Refinery.IntegrationTests.Infrastructure.CleaningOutputs;
 
 namespace Refinery.IntegrationTests.Engine;
 

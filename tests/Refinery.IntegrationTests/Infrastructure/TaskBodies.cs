@@ -35,6 +35,10 @@ public static class TaskBodies
     public static string Selection(string operatorName, string name, string inputPath, string workPath, string extraParams = "") =>
         Processing("sys_data_selection", name, inputPath, workPath, (operatorName, extraParams));
 
+    /// <summary>A cleaning task: <c>sys_data_cleaning</c> with PCC, its prototypes in <paramref name="prototypePath"/>.</summary>
+    public static string Pcc(string name, string inputPath, string workPath, string prototypePath, string extraParams = "") =>
+        Processing("sys_data_cleaning", name, inputPath, workPath, ("PCC", $"\"prototype_sample_path\": \"{prototypePath}\"" + (extraParams.Length > 0 ? ", " + extraParams : "")));
+
     /// <summary>A processing task whose template runs the given operators in order, each with its extra params (JSON members).</summary>
     public static string Processing(string templateId, string name, string inputPath, string workPath, params (string Name, string ExtraParams)[] operators) => $$"""
         {

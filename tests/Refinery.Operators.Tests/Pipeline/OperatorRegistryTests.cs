@@ -7,7 +7,9 @@ using Refinery.Operators.Augmentation;
 using Refinery.Operators.Cleaning;
 using Refinery.Operators.Pipeline;
 using Refinery.Operators.Selection;
+using Refinery.Operators.Tests.Analysis;
 using Refinery.Operators.Validation;
+using Refinery.Storage;
 using Refinery.TestSupport;
 
 namespace Refinery.Operators.Tests.Pipeline;
@@ -15,7 +17,7 @@ namespace Refinery.Operators.Tests.Pipeline;
 /// <summary>The registry: template ids and operator names to stages, MetaValidation first when asked, 400 for what does not belong.</summary>
 public sealed class OperatorRegistryTests
 {
-    private static readonly OperatorContext _context = new(TestDecoders.Create(), new SharedImageEmbedder());
+    private static readonly OperatorContext _context = new(TestDecoders.Create(), new SharedImageEmbedder(), new BucketRouter(new Dictionary<string, IObjectStore> { ["imgs"] = new MemoryObjectStore() }));
 
     private static OperatorPipeline Compose(string templateId, params OperatorParam[] operators) =>
         OperatorRegistry.Default.Compose(new TemplateParam(templateId, OperatorParams: operators), _context);
@@ -57,6 +59,18 @@ public sealed class OperatorRegistryTests
         Assert.IsType<AnalysisSampleOperator>(pass.SampleStages[1]);
         Assert.IsType<QualityFilterStage>(pass.Barrier);
         Assert.True(pipeline.Validated);
+    }
+
+    [Fact]
+    public void QualityFilter_then_PCC_runs_in_two_passes_and_carries_PCCs_reference_folders()
+    {
+        var pipeline = Compose(TemplateIds.Cleaning, Op("QualityFilter"), Op("PCC", """{"prototype_sample_path": "obs://imgs/protos"}"""));
+
+        Assert.Equal(2, pipeline.Plan.Passes.Count);
+        Assert.IsType<QualityFilterStage>(pipeline.Plan[0].Barrier);
+        Assert.IsType<ImageMeasureStage>(Assert.Single(pipeline.Plan[1].SampleStages));
+        Assert.IsType<PccStage>(pipeline.Plan[1].Barrier);
+        Assert.Equal(new ObjectPath("imgs", "protos"), Assert.Single(pipeline.ReferenceFolders).Path);
     }
 
     [Fact]
