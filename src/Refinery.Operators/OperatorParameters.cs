@@ -69,16 +69,6 @@ public sealed class OperatorParameters
         };
     }
 
-    /// <summary>The scene type (<c>task_type</c>): image_classification unless given; anything else is a 400.</summary>
-    public string GetTaskType()
-    {
-        var taskType = GetString("task_type", TaskTypes.ImageClassification).Trim();
-        return TaskTypes.IsKnown(taskType)
-            ? taskType
-            : throw ModelArtsErrors.InvalidArgument(
-                "params.task_type", $"must be {TaskTypes.ImageClassification} or {TaskTypes.ObjectDetection}, got '{taskType}'");
-    }
-
     /// <summary>A threshold between 0 and 1 inclusive (a similarity, a distance).</summary>
     public double GetFraction(string name, double defaultValue)
     {

@@ -1,5 +1,4 @@
 using Refinery.IntegrationTests.Infrastructure;
-using static Refinery.IntegrationTests.Infrastructure.CleaningOutputs;
 
 namespace Refinery.IntegrationTests.Engine;
 
