@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 using Refinery.Api.Authentication;
 using Refinery.Api.Datasets;
 using Refinery.Api.Errors;
+using Refinery.Api.Events;
 using Refinery.Api.Health;
+using Refinery.Api.Identity;
+using Refinery.Api.Observability;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
@@ -64,6 +67,7 @@ public static class RefineryServer
         var created = await FirstRunSetup.EnsureDefaultProjectAsync(
             catalog, app.Services.GetRequiredService<ProjectProvisioner>(), options, cancellationToken);
 
+        app.UseRefineryRequestMetrics();
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
         app.MapProcessorTaskApi();
@@ -71,6 +75,9 @@ public static class RefineryServer
         app.MapDatasetApi();
         app.MapSignedLinks();
         app.MapHealth();
+        app.MapVersionEvents();
+        app.MapIdentityTokens();
+        app.MapRefineryMetrics();
         return (app, created);
     }
 
@@ -137,6 +144,8 @@ public static class RefineryServer
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddRefineryMetrics();
         services.AddSingleton<ProjectProvisioner>();
         services.AddSingleton<ReadinessProbe>();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
+using Refinery.Api.Identity;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 
@@ -88,6 +89,10 @@ public sealed class RefineryInstance : IAsyncLifetime
 
     public Task<AccessKeyPair> CreateAccessKeyAsync(string projectId) =>
         _app!.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
+
+    /// <summary>A user who signs in with a password for tokens of the project, made by the same code as <c>refinery credentials user create</c>.</summary>
+    public Task CreateUserAsync(string name, string password, string projectId) =>
+        _app!.Services.GetRequiredService<PasswordSignIn>().CreateUserAsync(name, password, projectId, CancellationToken.None);
 
     /// <summary>
     /// Waits until no job is queued or running, so a test can check what a finished worker left behind without
