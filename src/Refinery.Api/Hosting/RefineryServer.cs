@@ -12,6 +12,7 @@ using Refinery.Api.Events;
 using Refinery.Api.Health;
 using Refinery.Api.Identity;
 using Refinery.Api.Observability;
+using Refinery.Api.OpenApi;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Catalog;
@@ -78,6 +79,7 @@ public static class RefineryServer
         app.MapVersionEvents();
         app.MapIdentityTokens();
         app.MapRefineryMetrics();
+        app.MapRefineryOpenApi();
         return (app, created);
     }
 
@@ -146,6 +148,7 @@ public static class RefineryServer
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<PasswordSignIn>();
         services.AddRefineryMetrics();
+        services.AddRefineryOpenApi();
         services.AddSingleton<ProjectProvisioner>();
         services.AddSingleton<ReadinessProbe>();
 

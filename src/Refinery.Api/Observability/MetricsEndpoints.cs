@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
 
@@ -13,6 +15,9 @@ public static class MetricsEndpoints
 {
     public const string Path = "/metrics";
 
+    /// <summary>The Prometheus text exposition format, version 0.0.4.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
     public static IServiceCollection AddRefineryMetrics(this IServiceCollection services) =>
         services.AddSingleton<VersionStatusGauge>();
 
@@ -23,17 +28,16 @@ public static class MetricsEndpoints
         return app;
     }
 
-    public static WebApplication MapRefineryMetrics(this WebApplication app)
+    public static IEndpointRouteBuilder MapRefineryMetrics(this IEndpointRouteBuilder routes)
     {
-        var gauge = app.Services.GetRequiredService<VersionStatusGauge>();
-        app.UseWhen(
-            context => context.Request.Path.Equals(Path, StringComparison.Ordinal),
-            scrape => scrape.Use(async (context, next) =>
-            {
-                await gauge.RefreshAsync(context.RequestAborted);
-                await next(context);
-            }));
-        app.MapMetrics(Path);
-        return app;
+        routes.MapGet(Path, ScrapeAsync);
+        return routes;
+    }
+
+    private static async Task ScrapeAsync(HttpContext context, VersionStatusGauge versions, CancellationToken cancellationToken)
+    {
+        await versions.RefreshAsync(cancellationToken);
+        context.Response.ContentType = ContentType;
+        await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, cancellationToken);
     }
 }

@@ -8,15 +8,16 @@ namespace Refinery.Engine.Telemetry;
 /// </summary>
 public static class EngineMeter
 {
-    public const string Name = "Refinery.Engine";
+    /// <summary>Exported to Prometheus as <c>refinery_…</c>: the meter's name, then the instrument's, dots made underscores.</summary>
+    public const string Name = "Refinery";
 
     private static readonly Meter _meter = new(Name);
 
     /// <summary>Input samples the map stage has finished (a shard delivered again counts its samples again).</summary>
     public static Counter<long> SamplesProcessed { get; } = _meter.CreateCounter<long>(
-        "refinery.samples.processed", unit: "{sample}", description: "Input samples the map stage has finished.");
+        "samples.processed", unit: "{sample}", description: "Input samples the map stage has finished.");
 
     /// <summary>Seconds one operator's sample stage took on one sample, tagged <c>operator</c>.</summary>
     public static Histogram<double> OperatorDuration { get; } = _meter.CreateHistogram<double>(
-        "refinery.operator.duration", unit: "s", description: "Seconds one operator's sample stage took on one sample.");
+        "operator.duration.seconds", unit: "s", description: "Seconds one operator's sample stage took on one sample.");
 }

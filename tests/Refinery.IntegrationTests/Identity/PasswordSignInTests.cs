@@ -126,16 +126,10 @@ public sealed class PasswordSignInTests : IAsyncLifetime
         Assert.Contains("scope", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    /// <summary>The body IAM's documentation and the Huawei SDKs send for the password method.</summary>
     private async Task<HttpResponseMessage> SignInAsync(string user, string password, string projectScope)
     {
         using var http = _server.NewHttpClient(token: null);
-        return await http.PostAsync("/v3/auth/tokens", Json($$"""
-            { "auth": {
-                "identity": { "methods": ["password"],
-                  "password": { "user": { "name": "{{user}}", "password": "{{password}}", "domain": { "name": "my-account" } } } },
-                "scope": { "project": {{projectScope}} } } }
-            """));
+        return await IamSignIn.PostAsync(http, user, password, projectScope);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

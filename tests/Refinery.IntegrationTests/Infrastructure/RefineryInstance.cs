@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
@@ -71,6 +72,10 @@ public sealed class RefineryInstance : IAsyncLifetime
 
         return http;
     }
+
+    /// <summary>Every route the server has mapped, as its routing sees them.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints =>
+        [.. _app!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
 
     /// <summary>A client that signs its requests with an AK/SK pair instead of sending a token.</summary>
     public HttpClient NewSignedHttpClient(string accessKey, string secretKey)

@@ -10,7 +10,7 @@ namespace Refinery.IntegrationTests.Observability;
 [Collection(ServerCollection.Name)]
 public sealed class MetricsTests(RefineryInstance server)
 {
-    private const string SamplesProcessed = "refinery_samples_processed_total";
+    private const string SamplesProcessed = "refinery_samples_processed";
     private const string OperatorDurationCount = "refinery_operator_duration_seconds_count";
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class MetricsTests(RefineryInstance server)
         Assert.True(after.Sum("refinery_task_versions", "status=\"completed\"") >= 1, after.Text);
         Assert.True(after.Has("refinery_task_versions"));
         Assert.True(
-            after.Sum("http_requests_received_total", "method=\"POST\"", "endpoint=\"/v2/{project_id}/processor-tasks\"")
-                >= before.Sum("http_requests_received_total", "method=\"POST\"", "endpoint=\"/v2/{project_id}/processor-tasks\"") + 1,
+            after.Sum("http_requests_received_total", "method=\"POST\"", "endpoint=\"/v2/{project_id}/processor-tasks/\"")
+                >= before.Sum("http_requests_received_total", "method=\"POST\"", "endpoint=\"/v2/{project_id}/processor-tasks/\"") + 1,
             after.Text);
     }
 
