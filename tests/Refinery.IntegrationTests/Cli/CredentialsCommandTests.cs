@@ -50,17 +50,22 @@ public sealed class CredentialsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_project_or_a_short_password_is_refused_with_exit_code_1_and_the_reason()
+    public async Task An_unknown_project_a_short_password_or_no_way_to_ask_for_one_is_refused_with_exit_code_1_and_the_reason()
     {
         var unknown = await RefineryCli.RunAsync("credentials", "token", "create", "--project", "0123456789abcdef0123456789abcdef", "--data-dir", DataDirectory);
         var shortPassword = await RefineryCli.RunAsync(
             new CliEnvironment(new Dictionary<string, string>(), StandardInput: "short\n"),
             "credentials", "user", "create", "--name", "carol", "--password-stdin", "--data-dir", DataDirectory);
+        var noTerminal = await RefineryCli.RunAsync(
+            new CliEnvironment(new Dictionary<string, string>(), StandardInput: "typed-into-a-pipe\n"),
+            "credentials", "user", "create", "--name", "dave", "--data-dir", DataDirectory);
 
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("There is no project", unknown.Output, StringComparison.Ordinal);
         Assert.Equal(1, shortPassword.ExitCode);
         Assert.Contains("at least 8 characters", shortPassword.Output, StringComparison.Ordinal);
+        Assert.Equal(1, noTerminal.ExitCode);
+        Assert.Contains("--password-stdin", noTerminal.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _root.Delete(recursive: true);

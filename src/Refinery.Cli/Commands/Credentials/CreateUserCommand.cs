@@ -29,6 +29,11 @@ public sealed class CreateUserCommand : ProjectCredentialCommand<CreateUserComma
 
     protected override async Task CreateAsync(IServiceProvider services, string projectId, Settings settings, CancellationToken cancellationToken)
     {
+        if (!settings.PasswordFromStandardInput && Console.IsInputRedirected)
+        {
+            throw new ArgumentException("Standard input is not a terminal, so the password cannot be asked for: add --password-stdin and write it there.");
+        }
+
         var password = settings.PasswordFromStandardInput
             ? await Console.In.ReadLineAsync(cancellationToken) ?? ""
             : await new TextPrompt<string>($"Password for {settings.Name}:").Secret().ShowAsync(AnsiConsole.Console, cancellationToken);
