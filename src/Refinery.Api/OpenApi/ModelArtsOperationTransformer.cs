@@ -36,9 +36,9 @@ public sealed class ModelArtsOperationTransformer : IOpenApiOperationTransformer
 
         operation.Responses ??= [];
         operation.Responses.Remove("200"); // what the handler's signature suggested, replaced by what it really answers
-        operation.Responses[described.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+        var success = new OpenApiResponse
         {
-            Description = described.SuccessStatus == 204 ? "No Content" : "OK",
+            Description = described.SuccessStatus switch { 201 => "Created", 204 => "No Content", _ => "OK" },
             Content = described.Response is { } response
                 ? new Dictionary<string, OpenApiMediaType>
                 {
@@ -46,13 +46,22 @@ public sealed class ModelArtsOperationTransformer : IOpenApiOperationTransformer
                 }
                 : null,
         };
+        operation.Responses[described.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)] = success;
 
         if (context.Description.RelativePath?.StartsWith("v2/", StringComparison.Ordinal) == true)
         {
             await AddModelArtsErrorsAsync(operation, context, described, cancellationToken);
         }
-        else if (described.Tag == "Identity")
+        else if (described.Tag == RouteDescriptions.IdentityTag)
         {
+            success.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                [IdentityTokenEndpoints.SubjectTokenHeader] = new OpenApiHeader
+                {
+                    Description = "The token, valid 24 hours: send it as X-Auth-Token.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            };
             var error = await ComponentAsync(typeof(IamErrorResponse), context, cancellationToken);
             operation.Responses["400"] = Error(error, "A malformed body: IAM's error body naming the field.");
             operation.Responses["401"] = Error(error, "A wrong password, an unknown user, or a project the user is not in.");

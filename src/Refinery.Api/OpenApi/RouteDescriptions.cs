@@ -16,7 +16,8 @@ public static class RouteDescriptions
     private const string Tasks = "Processing tasks";
     private const string Versions = "Task versions";
     private const string Datasets = "Datasets";
-    private const string Identity = "Identity";
+    /// <summary>The tag of IAM's route, whose errors are IAM's rather than ModelArts'.</summary>
+    public const string IdentityTag = "Identity";
     private const string Operations = "Operations";
     private const string TaskPath = "/v2/{project_id}/processor-tasks";
     private const string VersionPath = TaskPath + "/{task_id}/versions";
@@ -49,7 +50,7 @@ public static class RouteDescriptions
         [Key("POST", DatasetPath + "/{dataset_id}/versions")] = new(Datasets, "Creating a Dataset Version", typeof(CreatedDatasetVersionResponse), "ModelArts.4352", typeof(CreateDatasetVersionRequest)) { SuccessStatus = 201 },
         [Key("GET", DatasetPath + "/{dataset_id}/versions")] = new(Datasets, "Querying the Dataset Version List", typeof(DatasetVersionListResponse), "ModelArts.4352"),
         [Key("GET", DatasetPath + "/{dataset_id}/versions/{version_id}")] = new(Datasets, "Querying Details About a Dataset Version", typeof(DatasetVersionResponse), "ModelArts.4353"),
-        [Key("POST", "/v3/auth/tokens")] = new(Identity, "Obtaining a User Token Through Password Authentication", typeof(TokenResponse), RequestBody: typeof(PasswordAuthBody))
+        [Key("POST", "/v3/auth/tokens")] = new(IdentityTag, "Obtaining a User Token Through Password Authentication", typeof(TokenResponse), RequestBody: typeof(PasswordAuthBody))
         {
             SuccessStatus = 201,
             Description = "IAM's password sign-in: the token comes back in the `X-Subject-Token` header and is valid for 24 hours. " +

@@ -6,9 +6,9 @@ namespace Refinery.IntegrationTests.Cli;
 /// <summary><c>refinery credentials …</c>, run as the real executable on a data directory that a real server then serves.</summary>
 public sealed class CredentialsCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("refinery-credentials-");
+    private readonly ServeSandbox _sandbox = new();
 
-    private string DataDirectory => Path.Combine(_root.FullName, "data");
+    private string DataDirectory => _sandbox.DataDirectory;
 
     [Fact]
     public async Task A_user_made_by_the_cli_signs_in_with_the_password_for_a_token_of_its_project()
@@ -20,7 +20,7 @@ public sealed class CredentialsCommandTests : IDisposable
         var (projectId, _) = ServeProcess.ReadCredentials(DataDirectory);
         Assert.Equal(projectId, CredentialOutput.ProjectId(user.StandardOutput));
 
-        using var serve = await StartServeAsync();
+        using var serve = await _sandbox.StartAsync();
         using var http = new HttpClient { BaseAddress = serve.BaseAddress };
         using var wrong = await IamSignIn.PostAsync(http, "bob", "not-the-pass", $$"""{ "id": "{{projectId}}" }""");
         using var right = await IamSignIn.PostAsync(http, "bob", "s3cret-pass", $$"""{ "id": "{{projectId}}" }""");
@@ -40,7 +40,7 @@ public sealed class CredentialsCommandTests : IDisposable
         var (projectId, firstToken) = ServeProcess.ReadCredentials(DataDirectory);
         var newToken = CredentialOutput.Token(token.Output);
 
-        using var serve = await StartServeAsync();
+        using var serve = await _sandbox.StartAsync();
         using var http = new HttpClient { BaseAddress = serve.BaseAddress };
 
         Assert.NotEqual(firstToken, newToken);
@@ -68,11 +68,5 @@ public sealed class CredentialsCommandTests : IDisposable
         Assert.Contains("--password-stdin", noTerminal.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _root.Delete(recursive: true);
-
-    private async Task<ServeProcess> StartServeAsync()
-    {
-        var images = Directory.CreateDirectory(Path.Combine(_root.FullName, "imgs")).FullName;
-        return await ServeProcess.StartAsync(DataDirectory, ServeProcess.FreePort(), $"imgs={images}");
-    }
+    public void Dispose() => _sandbox.Dispose();
 }

@@ -58,6 +58,7 @@ public sealed partial class OpenApiDescriptionTests(RefineryInstance server)
         Assert.Contains("ModelArts.0210", getVersion["responses"]!["403"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2, getVersion["security"]!.AsArray().Count);
         Assert.Null(signIn["security"]);
+        Assert.NotNull(signIn["responses"]!["201"]!["headers"]!["X-Subject-Token"]);
         var versionSchema = document.Document["components"]!["schemas"]!["VersionResponse"]!["properties"]!;
         Assert.Contains("epoch milliseconds", versionSchema["start_time"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("0 initialized", versionSchema["status"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
