@@ -3,7 +3,7 @@ using Refinery.Catalog.Records;
 
 namespace Refinery.Catalog;
 
-/// <summary>The catalog: projects, credentials, tasks, versions, shards, per-sample results and datasets.</summary>
+/// <summary>The catalog: projects, users, credentials, tasks, versions, shards, per-sample results and datasets.</summary>
 public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
 {
     public DbSet<ProjectRecord> Projects => Set<ProjectRecord>();
@@ -11,6 +11,8 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
 
     public DbSet<AccessKeyRecord> AccessKeys => Set<AccessKeyRecord>();
+
+    public DbSet<UserRecord> Users => Set<UserRecord>();
 
     public DbSet<ProcessorTaskRecord> Tasks => Set<ProcessorTaskRecord>();
 
@@ -45,6 +47,13 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
             entity.ToTable("access_keys");
             entity.HasKey(key => key.AccessKey);
             entity.HasIndex(key => key.ProjectId);
+        });
+
+        modelBuilder.Entity<UserRecord>(entity =>
+        {
+            entity.ToTable("users");
+            entity.HasKey(user => user.UserId);
+            entity.HasIndex(user => user.Name).IsUnique();
         });
 
         modelBuilder.Entity<ProcessorTaskRecord>(entity =>

@@ -1,4 +1,5 @@
 using Refinery.Cli.Commands;
+using Refinery.Cli.Commands.Credentials;
 using Refinery.Cli.Commands.Datasets;
 using Refinery.Cli.Commands.Local;
 using Refinery.Cli.Commands.Tasks;
@@ -30,6 +31,16 @@ app.Configure(config =>
         .WithDescription("Analyse a local folder without a server: print feature summaries and quality counts, write an HTML report with histograms.");
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Validate a local folder without a server: print what was kept, changed or removed and why, write an HTML report.");
+    config.AddBranch("credentials", credentials =>
+    {
+        credentials.SetDescription("Make credentials in a server's data directory: tokens, AK/SK pairs and users who sign in with a password.");
+        credentials.AddBranch("token", token => token.AddCommand<CreateTokenCommand>("create")
+            .WithDescription("Issue a token of a project (it does not expire; shown once)."));
+        credentials.AddBranch("access-key", accessKey => accessKey.AddCommand<CreateAccessKeyCommand>("create")
+            .WithDescription("Create an AK/SK pair for SDK-HMAC-SHA256 signed requests (the SK is shown once)."));
+        credentials.AddBranch("user", user => user.AddCommand<CreateUserCommand>("create")
+            .WithDescription("Create a user who signs in with a password at POST /v3/auth/tokens for 24-hour tokens of a project."));
+    });
     config.AddCommand<LoginCommand>("login")
         .WithDescription("Check an endpoint, project and token against the server and save them in ~/.refinery/config.json (owner-only).");
     config.AddBranch("tasks", tasks =>

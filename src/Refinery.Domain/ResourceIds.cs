@@ -12,4 +12,7 @@ public static class ResourceIds
 
     /// <summary>A 32 lower-case hex project id, the shape of an IAM project id.</summary>
     public static string NewProjectId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A 32 lower-case hex user id, the shape of an IAM user id.</summary>
+    public static string NewUserId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

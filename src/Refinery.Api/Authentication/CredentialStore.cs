@@ -116,8 +116,12 @@ public sealed class CredentialStore(
         return clearText.Count;
     }
 
-    /// <summary>Issues a token for a project and returns it in clear, the only time it is ever seen.</summary>
-    public async Task<string> IssueTokenAsync(string projectId, CancellationToken cancellationToken)
+    /// <summary>Issues a token for a project that does not expire and returns it in clear, the only time it is ever seen.</summary>
+    public Task<string> IssueTokenAsync(string projectId, CancellationToken cancellationToken) =>
+        IssueTokenAsync(projectId, expiresAt: null, cancellationToken);
+
+    /// <summary>Issues a token for a project, refused after <paramref name="expiresAt"/> when one is given; returns it in clear, once.</summary>
+    public async Task<string> IssueTokenAsync(string projectId, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var token = TokenHasher.NewToken();
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
@@ -126,6 +130,7 @@ public sealed class CredentialStore(
             TokenHash = TokenHasher.Hash(token),
             ProjectId = projectId,
             CreateTime = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            ExpiresAt = expiresAt?.ToUnixTimeMilliseconds(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return token;

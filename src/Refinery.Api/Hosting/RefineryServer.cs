@@ -8,7 +8,11 @@ using Microsoft.Extensions.Logging;
 using Refinery.Api.Authentication;
 using Refinery.Api.Datasets;
 using Refinery.Api.Errors;
+using Refinery.Api.Events;
 using Refinery.Api.Health;
+using Refinery.Api.Identity;
+using Refinery.Api.Observability;
+using Refinery.Api.OpenApi;
 using Refinery.Api.ProcessorTasks;
 using Refinery.Api.SignedLinks;
 using Refinery.Api.WebConsole;
@@ -63,6 +67,7 @@ public static class RefineryServer
         var app = builder.Build();
         var created = await PrepareCatalogAsync(app.Services, options, cancellationToken);
 
+        app.UseRefineryRequestMetrics();
         app.UseMiddleware<ModelArtsErrorMiddleware>();
         app.UseMiddleware<ProjectAuthenticationMiddleware>();
         app.MapProcessorTaskApi();
@@ -71,6 +76,10 @@ public static class RefineryServer
         app.MapSignedLinks();
         app.MapHealth();
         app.MapRefineryConsole();
+        app.MapVersionEvents();
+        app.MapIdentityTokens();
+        app.MapRefineryMetrics();
+        app.MapRefineryOpenApi();
         return (app, created);
     }
 
@@ -154,6 +163,9 @@ public static class RefineryServer
         services.AddSingleton<ProcessorTaskService>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddRefineryMetrics();
+        services.AddRefineryOpenApi();
         services.AddSingleton<ProjectProvisioner>();
         services.AddSingleton<ReadinessProbe>();
 

@@ -19,7 +19,7 @@ public static class ProcessorTaskEndpoints
         tasks.MapGet("", ListTasksAsync);
         tasks.MapGet("/items", ListTemplates);
         // Without these, the literal "items" would be taken for a task id by the routes below.
-        tasks.MapMethods("/items", [HttpMethods.Put, HttpMethods.Delete], UnknownRoute);
+        tasks.MapMethods("/items", [HttpMethods.Put, HttpMethods.Delete], UnknownRoute).ExcludeFromDescription();
         tasks.MapGet("/{task_id}", GetTaskAsync);
         tasks.MapPut("/{task_id}", UpdateTaskAsync);
         tasks.MapDelete("/{task_id}", DeleteTaskAsync);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Refinery.Domain;
 using Refinery.Engine.Staging;
+using Refinery.Engine.Telemetry;
 using Refinery.Operators;
 using Refinery.Operators.Pipeline;
 using Refinery.Storage;
@@ -14,6 +16,9 @@ namespace Refinery.Engine.Mapping;
 /// </summary>
 public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string taskType)
 {
+    /// <summary>The operator each stage belongs to, in the same order: the <c>operator</c> of its duration measurements.</summary>
+    public IReadOnlyList<string> OperatorNames { get; init; } = [];
+
     /// <summary>A sample entering the pipeline: kept, under its planned output name, its files where the inputs hold them.</summary>
     public StagedResult Enter(ShardEntry entry)
     {
@@ -36,11 +41,15 @@ public sealed class FusedSampleStages(IReadOnlyList<ISampleStage> stages, string
         var result = incoming.Result;
         var record = incoming.Record;
         var added = new List<StagedResult>();
-        foreach (var stage in stages)
+        for (var index = 0; index < stages.Count; index++)
         {
             var writer = new TrackingOutputWriter(output);
-            var outcome = await stage.ProcessAsync(
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await stages[index].ProcessAsync(
                 new SampleWork(result.Location!, result.Output!.Source, taskType, result.SampleId), new SampleEnvironment(inputs, writer), cancellationToken);
+            EngineMeter.OperatorDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("operator", index < OperatorNames.Count ? OperatorNames[index] : "unnamed"));
             if (outcome.Record is { } recorded)
             {
                 record.MergeFrom(recorded);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
+using Refinery.Engine.Telemetry;
 
 namespace Refinery.Engine.Mapping;
 
@@ -21,6 +22,7 @@ public sealed class ShardProgress(IDbContextFactory<CatalogContext> catalog, Tim
     public async ValueTask SampleDoneAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _processed);
+        EngineMeter.SamplesProcessed.Add(1);
         var now = clock.GetUtcNow().UtcTicks;
         if (now - Volatile.Read(ref _lastFlushTicks) < FlushInterval.Ticks || Interlocked.Exchange(ref _flushing, 1) == 1)
         {

@@ -52,7 +52,7 @@ public sealed class ShardRunner(
 
         await lifecycle.HeartbeatAsync(versionId, cancellationToken);
         var pipeline = pipelines.Create(TaskJson.ReadTemplate(templateJson), versionId);
-        var stages = new FusedSampleStages(pipeline.Plan[pass].SampleStages, pipeline.TaskType);
+        var stages = new FusedSampleStages(pipeline.Plan[pass].SampleStages, pipeline.TaskType) { OperatorNames = pipeline.Plan[pass].SampleOperators };
         var incoming = pass == 0
             ? await JsonLinesFile.ReadAsync(staging.Store, staging.ShardSamples(versionId, shardIndex), EngineJsonContext.Default.ShardEntry, cancellationToken)
                 .Select(stages.Enter).ToListAsync(cancellationToken)

@@ -21,6 +21,7 @@ public sealed record PipelinePlan(IReadOnlyList<PipelinePass> Passes)
 
         var passes = new List<PipelinePass>();
         var fused = new List<ISampleStage>();
+        var fusedNames = new List<string>();
         foreach (var op in operators)
         {
             if (op.SampleStage is null && op.DatasetStage is null)
@@ -31,18 +32,20 @@ public sealed record PipelinePlan(IReadOnlyList<PipelinePass> Passes)
             if (op.SampleStage is { } sample)
             {
                 fused.Add(sample);
+                fusedNames.Add(op.Name);
             }
 
             if (op.DatasetStage is { } barrier)
             {
-                passes.Add(new PipelinePass([.. fused], barrier, op.Name));
+                passes.Add(new PipelinePass([.. fused], barrier, op.Name) { SampleOperators = [.. fusedNames] });
                 fused.Clear();
+                fusedNames.Clear();
             }
         }
 
         if (fused.Count > 0)
         {
-            passes.Add(new PipelinePass([.. fused], null, null));
+            passes.Add(new PipelinePass([.. fused], null, null) { SampleOperators = [.. fusedNames] });
         }
 
         return new PipelinePlan(passes);

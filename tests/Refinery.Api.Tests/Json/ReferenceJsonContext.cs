@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Refinery.Api.OpenApi.Schemas;
 using Refinery.Domain;
 
 namespace Refinery.Api.Tests.Json;
@@ -7,8 +8,8 @@ namespace Refinery.Api.Tests.Json;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(TaskResponse))]
-[JsonSerializable(typeof(TaskListResponse))]
+[JsonSerializable(typeof(TaskObject))]
+[JsonSerializable(typeof(TaskListObject))]
 public sealed partial class ReferenceJsonContext : JsonSerializerContext
 {
     public static ReferenceJsonContext Wire { get; } = new(WireJson.NewOptions());

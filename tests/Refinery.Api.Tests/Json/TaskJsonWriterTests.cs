@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Refinery.Api.Json;
+using Refinery.Api.OpenApi.Schemas;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
 using Refinery.Domain.Tasks;
@@ -81,7 +82,7 @@ public sealed class TaskJsonWriterTests
     {
         var view = new TaskView(_cases[name](), isCurrent);
 
-        var expected = JsonSerializer.Serialize(TaskResponse.From(view, includeResult), ReferenceJsonContext.Wire.TaskResponse);
+        var expected = JsonSerializer.Serialize(ReferenceTask.From(view, includeResult), ReferenceJsonContext.Wire.TaskObject);
 
         Assert.Equal(expected, Written(writer => TaskJsonWriter.Write(writer, view, includeResult)));
     }
@@ -94,7 +95,7 @@ public sealed class TaskJsonWriterTests
         var page = _cases.Values.Select((make, index) => new TaskView(make(), index % 2 == 0)).ToList();
 
         var expected = JsonSerializer.Serialize(
-            new TaskListResponse(42, [.. page.Select(view => TaskResponse.From(view, includeResult))]), ReferenceJsonContext.Wire.TaskListResponse);
+            new TaskListObject(42, [.. page.Select(view => ReferenceTask.From(view, includeResult))]), ReferenceJsonContext.Wire.TaskListObject);
 
         Assert.Equal(expected, Written(writer => TaskJsonWriter.WriteList(writer, 42, page, includeResult)));
     }
@@ -102,7 +103,7 @@ public sealed class TaskJsonWriterTests
     [Fact]
     public void An_empty_task_list_is_written_byte_for_byte_as_the_serialiser_wrote_it()
     {
-        var expected = JsonSerializer.Serialize(new TaskListResponse(0, []), ReferenceJsonContext.Wire.TaskListResponse);
+        var expected = JsonSerializer.Serialize(new TaskListObject(0, []), ReferenceJsonContext.Wire.TaskListObject);
 
         Assert.Equal(expected, Written(writer => TaskJsonWriter.WriteList(writer, 0, [], includeResult: true)));
     }

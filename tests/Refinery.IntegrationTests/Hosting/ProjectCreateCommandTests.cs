@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Refinery.IntegrationTests.Infrastructure;
 
 namespace Refinery.IntegrationTests.Hosting;
 
 /// <summary><c>refinery project create</c>, run as the real executable against a data directory.</summary>
-public sealed partial class ProjectCreateCommandTests : IDisposable
+public sealed class ProjectCreateCommandTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("refinery-project-");
 
@@ -16,16 +15,16 @@ public sealed partial class ProjectCreateCommandTests : IDisposable
     {
         var (exitCode, output) = await RefineryCli.RunAsync("project", "create", "--name", "team-b", "--data-dir", DataDirectory);
         Assert.True(exitCode == 0, output);
-        var projectId = ProjectIdLine().Match(output).Groups[1].Value;
-        var token = TokenLine().Match(output).Groups[1].Value;
+        var projectId = CredentialOutput.ProjectId(output);
+        var token = CredentialOutput.Token(output);
         var (defaultProject, defaultToken) = ServeProcess.ReadCredentials(DataDirectory);
 
         Directory.CreateDirectory(Path.Combine(_root.FullName, "imgs"));
         using var serve = await ServeProcess.StartAsync(DataDirectory, ServeProcess.FreePort(), $"imgs={Path.Combine(_root.FullName, "imgs")}");
         using var http = new HttpClient { BaseAddress = serve.BaseAddress };
-        var own = await GetAsync(http, projectId, token);
-        var defaultIntoNew = await GetAsync(http, projectId, defaultToken);
-        var newIntoDefault = await GetAsync(http, defaultProject, token);
+        var own = await CredentialOutput.ListTasksStatusAsync(http, projectId, token);
+        var defaultIntoNew = await CredentialOutput.ListTasksStatusAsync(http, projectId, defaultToken);
+        var newIntoDefault = await CredentialOutput.ListTasksStatusAsync(http, defaultProject, token);
 
         Assert.Matches("^[0-9a-f]{32}$", projectId);
         Assert.NotEqual(defaultProject, projectId);
@@ -52,18 +51,4 @@ public sealed partial class ProjectCreateCommandTests : IDisposable
     }
 
     public void Dispose() => _root.Delete(recursive: true);
-
-    private static async Task<HttpStatusCode> GetAsync(HttpClient http, string projectId, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{projectId}/processor-tasks");
-        request.Headers.Add("X-Auth-Token", token);
-        using var response = await http.SendAsync(request);
-        return response.StatusCode;
-    }
-
-    [GeneratedRegex(@"^project_id: (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex ProjectIdLine();
-
-    [GeneratedRegex(@"^token: (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex TokenLine();
 }

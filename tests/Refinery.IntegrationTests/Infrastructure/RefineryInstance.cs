@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
+using Refinery.Api.Identity;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 
@@ -71,6 +73,10 @@ public sealed class RefineryInstance : IAsyncLifetime
         return http;
     }
 
+    /// <summary>Every route the server has mapped, as its routing sees them.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints =>
+        [.. _app!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+
     /// <summary>A client that signs its requests with an AK/SK pair instead of sending a token.</summary>
     public HttpClient NewSignedHttpClient(string accessKey, string secretKey)
     {
@@ -88,6 +94,10 @@ public sealed class RefineryInstance : IAsyncLifetime
 
     public Task<AccessKeyPair> CreateAccessKeyAsync(string projectId) =>
         _app!.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, CancellationToken.None);
+
+    /// <summary>A user who signs in with a password for tokens of the project, made by the same code as <c>refinery credentials user create</c>.</summary>
+    public Task CreateUserAsync(string name, string password, string projectId) =>
+        _app!.Services.GetRequiredService<PasswordSignIn>().CreateUserAsync(name, password, projectId, CancellationToken.None);
 
     /// <summary>
     /// Waits until no job is queued or running, so a test can check what a finished worker left behind without

@@ -19,6 +19,7 @@ public sealed class PipelinePlanTests
 
         var pass = Assert.Single(plan.Passes);
         Assert.Equal([_a, _b], pass.SampleStages);
+        Assert.Equal(["A", "B"], pass.SampleOperators);
         Assert.Null(pass.Barrier);
     }
 
@@ -50,6 +51,7 @@ public sealed class PipelinePlanTests
         Assert.Same(_y, plan[1].Barrier);
         Assert.Equal([_c], plan[2].SampleStages);
         Assert.Null(plan[2].Barrier);
+        Assert.Equal(["Filter", "Embed", "Augment"], plan.Passes.Select(pass => Assert.Single(pass.SampleOperators)));
     }
 
     [Fact]

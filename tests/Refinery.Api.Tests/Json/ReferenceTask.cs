@@ -1,39 +1,22 @@
 using System.Text.Json.Nodes;
+using Refinery.Api.OpenApi.Schemas;
 using Refinery.Domain;
-using Refinery.Domain.Tasks;
 using Refinery.Engine;
 using Refinery.Engine.Tasks;
 
 namespace Refinery.Api.Tests.Json;
 
 /// <summary>
-/// The task object as the API serialised it before <c>TaskJsonWriter</c>: parse every JSON column, map, serialise.
-/// Kept as the reference the writer must match byte for byte.
+/// The task object as the API serialised it before <c>TaskJsonWriter</c>: parse every JSON column, map onto the
+/// described <see cref="TaskObject"/>, serialise. Kept as the reference the writer must match byte for byte.
 /// </summary>
-public sealed record TaskResponse(
-    string TaskId,
-    string Name,
-    string? Description,
-    ProcessorDataSource? DataSource,
-    IReadOnlyList<ProcessorDataSource> Inputs,
-    TemplateParam Template,
-    int Status,
-    int DurationSeconds,
-    long CreateTime,
-    string? ErrorMsg,
-    JsonNode? Result,
-    int VersionCount,
-    string? VersionId,
-    string? VersionName,
-    WorkPath? WorkPath,
-    string WorkspaceId,
-    bool IsCurrent)
+public static class ReferenceTask
 {
-    public static TaskResponse From(TaskView view, bool includeResult)
+    public static TaskObject From(TaskView view, bool includeResult)
     {
         var task = view.Task;
         var inputs = TaskJson.ReadInputs(task.InputsJson);
-        return new TaskResponse(
+        return new TaskObject(
             task.TaskId,
             task.Name,
             task.Description,
