@@ -60,6 +60,8 @@ public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
             ("entropy (low_information, full size)", context => QualityKernels.Entropy(context.Image.EightBitPixels)),
             ("working image (512 px, INTER_AREA)", context => { using var working = ImageFeatureKernels.WorkingImage(context.Image.EightBitPixels); return working.Rows; }),
             ("exact hash (XxHash3 of the pixels)", context => ImageHashes.Exact(context.Image.Pixels)),
+            ("blurry score (Pillow BICUBIC to 64 px, edges)", context => QualityKernels.BlurryScore(context.Image.EightBitPixels)),
+            ("pHash (Pillow L, LANCZOS to 32 px, DCT)", context => ImageHashes.Perceptual(context.Image.EightBitPixels)),
             ("ImageAnalyzer.Analyze (every kernel)", context => ImageAnalyzer.Analyze(context.Image, AnalysisFeatures.All, null)),
             ("AnalysisSampleOperator.ProcessAsync (read → values)", context =>
             {
