@@ -12,6 +12,14 @@ internal static class TestImages
 
     public static Mat UniformGrey(int width, int height, byte value) => Uniform(width, height, value, value, value);
 
+    /// <summary>A new 8-bit Mat holding <paramref name="pixels"/> (row-major, interleaved channels).</summary>
+    public static Mat FromPixels(byte[] pixels, int width, int height, int channels)
+    {
+        var mat = new Mat(height, width, MatType.CV_8UC(channels));
+        pixels.CopyTo(mat.AsSpan<byte>());
+        return mat;
+    }
+
     public static Mat Checkerboard(int width, int height, int square)
     {
         var image = UniformGrey(width, height, 0);
