@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using OpenCvSharp;
 
@@ -207,11 +208,15 @@ public static class PixelStatisticsPass
         }
     }
 
-    // Counts, per key offset within the bin, the keys that fall in one of the wanted coarse bins; a vector of eight
-    // keys is looked at lane by lane only when one of them is wanted (a few per cent of pixels on a photograph).
+    // Counts, per key offset within the bin, the keys that fall in one of the wanted coarse bins (a few per cent of
+    // the pixels of a photograph): eight keys are compared with the wanted bins at once, and only the lanes that
+    // match are counted one by one.
     private static void CountKeysInBins(ReadOnlySpan<byte> bgr, int rowBytes, int[] bins, int[] fine, Span<int> keys)
     {
-        var wanted = Vector256.Create(bins[0], bins[1 % bins.Length], bins[2 % bins.Length], bins[3 % bins.Length], 0, 0, 0, 0);
+        var first = Vector256.Create(bins[0]);
+        var second = Vector256.Create(bins[1 % bins.Length]);
+        var third = Vector256.Create(bins[2 % bins.Length]);
+        var fourth = Vector256.Create(bins[3 % bins.Length]);
         for (var top = 0; top < bgr.Length; top += rowBytes)
         {
             SquaredBrightness.Row(bgr.Slice(top, rowBytes), keys);
@@ -221,28 +226,28 @@ public static class PixelStatisticsPass
                 for (; x + Lanes <= keys.Length; x += Lanes)
                 {
                     var keyBins = Vector256.ShiftRightLogical(Vector256.Create(keys[x..]), CoarseShift);
-                    var hits = Vector256.Equals(keyBins, Vector256.Create(wanted[0])) | Vector256.Equals(keyBins, Vector256.Create(wanted[1]))
-                        | Vector256.Equals(keyBins, Vector256.Create(wanted[2])) | Vector256.Equals(keyBins, Vector256.Create(wanted[3]));
-                    if (hits != Vector256<int>.Zero)
+                    var hits = (Vector256.Equals(keyBins, first) | Vector256.Equals(keyBins, second)
+                        | Vector256.Equals(keyBins, third) | Vector256.Equals(keyBins, fourth)).ExtractMostSignificantBits();
+                    for (; hits != 0; hits &= hits - 1)
                     {
-                        CountKeys(keys.Slice(x, Lanes), bins, fine);
+                        CountKey(keys[x + BitOperations.TrailingZeroCount(hits)], bins, fine);
                     }
                 }
             }
 
-            CountKeys(keys[x..], bins, fine);
+            foreach (var key in keys[x..])
+            {
+                CountKey(key, bins, fine);
+            }
         }
     }
 
-    private static void CountKeys(ReadOnlySpan<int> keys, int[] bins, int[] fine)
+    private static void CountKey(int key, int[] bins, int[] fine)
     {
-        foreach (var key in keys)
+        var slot = Array.IndexOf(bins, key >> CoarseShift);
+        if (slot >= 0)
         {
-            var slot = Array.IndexOf(bins, key >> CoarseShift);
-            if (slot >= 0)
-            {
-                fine[(slot * FineBins) + (key & (FineBins - 1))]++;
-            }
+            fine[(slot * FineBins) + (key & (FineBins - 1))]++;
         }
     }
 
