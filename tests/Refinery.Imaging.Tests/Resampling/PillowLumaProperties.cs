@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using Refinery.Imaging.Resampling;
+using Refinery.Imaging.Tests.Analysis;
 
 namespace Refinery.Imaging.Tests.Resampling;
 
@@ -9,7 +10,7 @@ public sealed class PillowLumaProperties
     public bool A_converted_row_is_the_luma_of_each_pixel(byte[] bytes, bool withAlpha)
     {
         var channels = withAlpha ? 4 : 3;
-        var row = bytes[..(bytes.Length / channels * channels)];
+        var row = TestImages.WholePixels(bytes, channels);
         var luma = new byte[row.Length / channels];
 
         PillowLuma.ConvertRow(row, channels, luma);

@@ -46,6 +46,20 @@ public sealed class PillowResamplerProperties
             return expected.AsSpan().SequenceEqual(resized.AsSpan<byte>());
         });
 
+    [Property(MaxTest = 300)]
+    public bool Each_plane_of_a_split_row_holds_its_channel_in_pixel_order(byte[] bytes, byte channelChoice)
+    {
+        var channels = (channelChoice % 4) + 1;
+        var row = TestImages.WholePixels(bytes, channels);
+        var width = row.Length / channels;
+        var stride = width + 16;
+        var planes = new byte[stride * channels];
+
+        PlanarRows.Split(row, channels, planes, stride);
+
+        return Enumerable.Range(0, width).All(x => Enumerable.Range(0, channels).All(c => planes[(c * stride) + x] == row[(x * channels) + c]));
+    }
+
     [Fact]
     public void Luma_is_Pillows_fixed_point_bt601()
     {
