@@ -5,31 +5,34 @@ using OpenCvSharp;
 namespace Refinery.Bench.Analysis;
 
 /// <summary>
-/// The benchmark's images under /tmp, made once and reused by later runs: a few hundred distinct photo-like JPEGs
-/// (1–2 MP, quality 90) and, per dataset size N, a folder of N hard links to them under distinct names. Duplicates
-/// are therefore part of every dataset (N / distinct copies of each picture), which the analysis reports as such.
+/// The benchmark's images under /tmp, made once and reused by later runs: per size class, some distinct photo-like
+/// pictures (JPEG quality 90, and PNG where the class mixes them in) and, per dataset size N, a folder of N hard links
+/// to them under distinct names. Duplicates are therefore part of every dataset (N / distinct copies of each picture),
+/// which the analysis reports as such.
 /// </summary>
-public sealed partial class ImageCache(string root, int distinctCount)
+public sealed partial class ImageCache(string root, ImageSizeClass size)
 {
     private const int Quality = 90;
     private const string CompleteMarker = ".complete";
 
     public string Root { get; } = root;
 
-    private string DistinctDirectory => Path.Combine(Root, $"distinct-{distinctCount}");
+    private string DistinctDirectory => Path.Combine(Root, $"{size.Name}-distinct-{size.DistinctCount}");
 
     /// <summary>The folder of <paramref name="count"/> images, relative to <see cref="Root"/> (the bucket).</summary>
-    public static string DatasetFolder(int count) => $"n{count}";
+    public string DatasetFolder(int count) => $"{size.Name}-n{count}";
 
     public string[] DistinctFiles() =>
-        [.. Enumerable.Range(0, distinctCount).Select(index => Path.Combine(DistinctDirectory, $"photo{index:D4}.jpg"))];
+        [.. Enumerable.Range(0, size.DistinctCount).Select(index => Path.Combine(DistinctDirectory, $"photo{index:D4}{Extension(index)}"))];
+
+    private string Extension(int index) => size.IsPng(index) ? ".png" : ".jpg";
 
     /// <summary>The dataset's files in name order (the order the planner lists them), making them first if needed.</summary>
     public string[] Dataset(int count)
     {
         EnsureDistinct();
         var directory = Path.Combine(Root, DatasetFolder(count));
-        var files = Enumerable.Range(0, count).Select(index => Path.Combine(directory, $"img{index:D6}.jpg")).ToArray();
+        var files = Enumerable.Range(0, count).Select(index => Path.Combine(directory, $"img{index:D6}{Extension(index % size.DistinctCount)}")).ToArray();
         if (File.Exists(Path.Combine(directory, CompleteMarker)))
         {
             return files;
@@ -60,23 +63,24 @@ public sealed partial class ImageCache(string root, int distinctCount)
         Directory.CreateDirectory(DistinctDirectory);
         var files = DistinctFiles();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Parallel.For(0, files.Length, index => File.WriteAllBytes(files[index], PhotoLikeJpeg(index)));
+        Parallel.For(0, files.Length, index => File.WriteAllBytes(files[index], PhotoLike(index)));
         File.WriteAllText(Path.Combine(DistinctDirectory, CompleteMarker), "");
-        Console.WriteLine($"Generated {files.Length} distinct JPEGs in {clock.Elapsed.TotalSeconds:F1} s into {DistinctDirectory}");
+        Console.WriteLine($"Generated {files.Length} distinct {size.Name} pictures in {clock.Elapsed.TotalSeconds:F1} s into {DistinctDirectory}");
     }
 
     /// <summary>
     /// A seeded photo-like picture: a vertical gradient, filled shapes, lines, Gaussian noise and a mild blur, so it
-    /// compresses like a photograph (about 0.2–0.4 bytes per pixel at quality 90), between 1 and 2 megapixels.
+    /// compresses like a photograph (about 0.2–0.4 bytes per pixel as a quality-90 JPEG), of the class's size; a PNG
+    /// (lossless, every other one grey) where the class mixes them in.
     /// </summary>
-    public static byte[] PhotoLikeJpeg(int seed)
+    public byte[] PhotoLike(int seed)
     {
         var random = new Random(seed);
         double[] aspects = [4.0 / 3, 3.0 / 2, 16.0 / 9, 1, 3.0 / 4, 2.0 / 3];
         var aspect = aspects[random.Next(aspects.Length)];
-        var pixels = 1_000_000 + random.Next(1_000_001);
+        var pixels = size.MinPixels + random.Next(size.MaxPixels - size.MinPixels + 1);
         var width = (int)Math.Round(Math.Sqrt(pixels * aspect));
-        var height = Math.Clamp((int)Math.Round(pixels / (double)width), 1, 4000);
+        var height = Math.Max(1, (int)Math.Round(pixels / (double)width));
 
         using var image = new Mat(height, width, MatType.CV_8UC3);
         var top = new Vec3b((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
@@ -112,20 +116,31 @@ public sealed partial class ImageCache(string root, int distinctCount)
         using var noisy = new Mat();
         Cv2.Add(image, noise, noisy, null, MatType.CV_8UC3.Depth);
         Cv2.GaussianBlur(noisy, noisy, new Size(0, 0), 0.8 + random.NextDouble());
-        Cv2.ImEncode(".jpg", noisy, out var bytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, Quality));
-        return bytes;
+        if (!size.IsPng(seed))
+        {
+            Cv2.ImEncode(".jpg", noisy, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, Quality));
+            return jpeg;
+        }
+
+        if (seed / size.PngEvery % 2 == 1)
+        {
+            Cv2.CvtColor(noisy, noisy, ColorConversionCodes.BGR2GRAY);
+        }
+
+        Cv2.ImEncode(".png", noisy, out var png);
+        return png;
 
         static double Lerp(byte from, byte to, double t) => from + ((to - from) * t);
     }
 
-    /// <summary>Total size of the distinct images and their pixel range, for the report.</summary>
+    /// <summary>Number, total size and pixel range of the distinct images, for the report.</summary>
     public string DescribeDistinct()
     {
         var files = DistinctFiles();
         var bytes = files.Sum(file => new FileInfo(file).Length);
         var sizes = files.Select(file => Refinery.Imaging.ImageDecoder.Inspect(File.ReadAllBytes(file)).Structure.Dimensions!.Value).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{files.Length} distinct JPEGs (q{Quality}), {sizes.Min(size => size.Pixels) / 1e6:F2}–{sizes.Max(size => size.Pixels) / 1e6:F2} MP, "
+            $"{files.Length} distinct {(size.PngEvery > 0 ? $"PNGs (1 in {size.PngEvery}) and " : "")}JPEGs (q{Quality}), {sizes.Min(size => size.Pixels) / 1e6:F2}–{sizes.Max(size => size.Pixels) / 1e6:F2} MP, "
             + $"mean {sizes.Average(size => size.Pixels) / 1e6:F2} MP, mean {bytes / files.Length / 1024} KiB");
     }
 

@@ -51,15 +51,11 @@ public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
                 context.Image?.Dispose();
                 return context.Image = image!;
             }),
-            ("brightness map (full size, float)", context => { using var map = ImageFeatureKernels.BrightnessMap(context.Image.EightBitPixels); return map.Rows; }),
-            ("brightness map + exact 5/99 % percentiles", context =>
-            {
-                using var map = ImageFeatureKernels.BrightnessMap(context.Image.EightBitPixels);
-                return QualityKernels.BrightnessPercentiles(map);
-            }),
-            ("entropy (low_information, full size)", context => QualityKernels.Entropy(context.Image.EightBitPixels)),
+            ("one pass: brightness, exact 5/99 % percentiles, entropy", context => PixelStatisticsPass.Measure(context.Image.EightBitPixels)),
             ("working image (512 px, INTER_AREA)", context => { using var working = ImageFeatureKernels.WorkingImage(context.Image.EightBitPixels); return working.Rows; }),
             ("exact hash (XxHash3 of the pixels)", context => ImageHashes.Exact(context.Image.Pixels)),
+            ("blurry score (Pillow BICUBIC to 64 px, edges)", context => QualityKernels.BlurryScore(context.Image.EightBitPixels)),
+            ("pHash (Pillow L, LANCZOS to 32 px, DCT)", context => ImageHashes.Perceptual(context.Image.EightBitPixels)),
             ("ImageAnalyzer.Analyze (every kernel)", context => ImageAnalyzer.Analyze(context.Image, AnalysisFeatures.All, null)),
             ("AnalysisSampleOperator.ProcessAsync (read → values)", context =>
             {

@@ -26,9 +26,10 @@ public sealed class ServeChild : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <param name="decodeMemoryMib">The server's decode budget (<c>--decode-memory</c>), or null for its default.</param>
     /// <param name="environment">Extra environment variables for the child (GC settings as experiments), or none.</param>
     public static async Task<ServeChild> StartAsync(
-        string dataDirectory, string bucket, string bucketDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+        string dataDirectory, string bucket, string bucketDirectory, int? decodeMemoryMib, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -42,6 +43,12 @@ public sealed class ServeChild : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (decodeMemoryMib is { } mebibytes)
+        {
+            start.ArgumentList.Add("--decode-memory");
+            start.ArgumentList.Add(mebibytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -17,23 +17,39 @@ public sealed class ShardProgress(IDbContextFactory<CatalogContext> catalog, Tim
     private int _processed;
     private int _flushing;
     private long _lastFlushTicks = clock.GetUtcNow().UtcTicks;
+    private Task _writing = Task.CompletedTask;
 
-    /// <summary>One more sample finished; writes the count when the last write is at least a flush interval old.</summary>
+    /// <summary>
+    /// One more sample finished. When the last write is at least a flush interval old, the count is written on the
+    /// thread pool: the sample's slot goes on to the next sample instead of waiting for the catalog, whose writes
+    /// (a transaction and its commit) can take longer than a small image's whole analysis on a busy machine. A write
+    /// that failed is rethrown here, by the next sample to start one, or by <see cref="WrittenAsync"/>.
+    /// </summary>
     public async ValueTask SampleDoneAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _processed);
+        var processed = Interlocked.Increment(ref _processed);
         EngineMeter.SamplesProcessed.Add(1);
         var now = clock.GetUtcNow().UtcTicks;
         if (now - Volatile.Read(ref _lastFlushTicks) < FlushInterval.Ticks || Interlocked.Exchange(ref _flushing, 1) == 1)
         {
-            return; // written recently, or another sample's thread is writing it now
+            return; // written recently, or being written now
         }
 
+        var previous = Volatile.Read(ref _writing);
+        Volatile.Write(ref _lastFlushTicks, now);
+        Volatile.Write(ref _writing, Task.Run(() => WriteAsync(processed, cancellationToken), CancellationToken.None));
+        await previous; // complete already (one write at a time); surfaces its failure
+    }
+
+    /// <summary>Completes when the count being written, if any, is written: the shard's end is recorded after it.</summary>
+    public Task WrittenAsync() => Volatile.Read(ref _writing);
+
+    private async Task WriteAsync(int processed, CancellationToken cancellationToken)
+    {
         try
         {
-            Volatile.Write(ref _lastFlushTicks, now);
             await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-            await RecordAsync(db, versionId, shardIndex, Volatile.Read(ref _processed), cancellationToken);
+            await RecordAsync(db, versionId, shardIndex, processed, cancellationToken);
         }
         finally
         {

@@ -62,6 +62,11 @@ public sealed class ShardRunner(
         // Progress counts input samples, which the first pass visits all of; later passes revisit only survivors.
         var progress = pass == 0 ? new ShardProgress(catalog, clock, versionId, shardIndex) : null;
         var results = await ProcessAsync(versionId, stages, incoming, progress, cancellationToken);
+        if (progress is not null)
+        {
+            await progress.WrittenAsync(); // no progress write may land after the shard's end below
+        }
+
         NativeHeap.ReleaseFreeMemory(); // the shard's image buffers are free, but glibc keeps them resident (see there)
         if (results is null)
         {

@@ -5,9 +5,9 @@ namespace Refinery.Imaging.Analysis;
 /// <summary>The seven box features of operators.md §1, for boxes in original-image pixels.</summary>
 public static class BoxFeatureKernels
 {
-    /// <summary>All box features of one image; <paramref name="brightnessMap"/> is <see cref="ImageFeatureKernels.BrightnessMap"/> of <paramref name="pixels"/>.</summary>
+    /// <summary>All box features of one image, on its 8-bit BGR or grey <paramref name="pixels"/>.</summary>
     public static BoxFeatureValues Measure(
-        IReadOnlyList<BoxRect> boxes, Mat pixels, Mat brightnessMap, bool withBrightness, bool withClarity)
+        IReadOnlyList<BoxRect> boxes, Mat pixels, bool withBrightness, bool withClarity)
     {
         int width = pixels.Cols, height = pixels.Rows;
         var measures = new List<BoxMeasure>(boxes.Count);
@@ -24,7 +24,7 @@ public static class BoxFeatureKernels
                 AreaRatio(box, width, height),
                 Marginalization(box, width, height),
                 Overlap(boxes, i),
-                withBrightness ? Brightness(brightnessMap, box) : null,
+                withBrightness ? Brightness(pixels, box) : null,
                 withClarity ? Clarity(pixels, box) : null));
         }
 
@@ -90,11 +90,8 @@ public static class BoxFeatureKernels
     }
 
     /// <summary>bbox_brightness: brightness (mean perceived brightness / 255) of the box crop at full resolution.</summary>
-    public static double Brightness(Mat brightnessMap, BoxRect box)
-    {
-        using var crop = new Mat(brightnessMap, PixelRect(box, brightnessMap.Cols, brightnessMap.Rows));
-        return ImageFeatureKernels.Brightness(crop);
-    }
+    public static double Brightness(Mat pixels, BoxRect box) =>
+        PixelStatisticsPass.MeanBrightness(pixels, PixelRect(box, pixels.Cols, pixels.Rows));
 
     /// <summary>bbox_clarity: <see cref="ImageFeatureKernels.Clarity"/> of the full-resolution box crop.</summary>
     public static double Clarity(Mat pixels, BoxRect box)

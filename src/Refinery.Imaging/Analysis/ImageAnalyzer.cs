@@ -1,9 +1,10 @@
 namespace Refinery.Imaging.Analysis;
 
 /// <summary>
-/// Runs every feature, quality score and hash on one decoded image, sharing intermediate images: the full-resolution
-/// brightness map (brightness, dark, light, bbox_brightness) and the 512-px working image and its grey version
-/// (saturation, clarity, colourfulness). Blurry and pHash resize the full image as Pillow does, as cleanvision defines them.
+/// Runs every feature, quality score and hash on one decoded image, sharing work: one pass over every pixel for
+/// brightness, dark, light and low_information (<see cref="PixelStatisticsPass"/>), and the 512-px working image and
+/// its grey version (saturation, clarity, colourfulness). Blurry and pHash resize the full image as Pillow does, as
+/// cleanvision defines them.
 /// </summary>
 public static class ImageAnalyzer
 {
@@ -13,16 +14,15 @@ public static class ImageAnalyzer
     public static ImageAnalysis Analyze(DecodedImage image, AnalysisFeatures features, IReadOnlyList<BoxRect>? boxes)
     {
         int width = image.Width, height = image.Height;
-        using var brightnessMap = ImageFeatureKernels.BrightnessMap(image.EightBitPixels);
-        var (percentile5, percentile99) = QualityKernels.BrightnessPercentiles(brightnessMap);
+        var statistics = PixelStatisticsPass.Measure(image.EightBitPixels);
         using var working = ImageFeatureKernels.WorkingImage(image.EightBitPixels);
         using var workingGrey = ImageFeatureKernels.ToGrey(working);
 
         var quality = new QualityScores(
-            Dark: QualityKernels.DarkScore(percentile99),
-            Light: QualityKernels.LightScore(percentile5),
+            Dark: QualityKernels.DarkScore(statistics.BrightnessPercentile99),
+            Light: QualityKernels.LightScore(statistics.BrightnessPercentile5),
             Blurry: QualityKernels.BlurryScore(image.EightBitPixels),
-            LowInformation: QualityKernels.LowInformationScore(image.EightBitPixels),
+            LowInformation: QualityKernels.LowInformationScore(statistics.Entropy),
             OddAspectRatio: QualityKernels.OddAspectRatioScore(width, height),
             Grayscale: QualityKernels.GrayscaleScore(image.IsGrayscaleMode),
             SizeValue: QualityKernels.SizeValue(width, height));
@@ -31,7 +31,7 @@ public static class ImageAnalyzer
         if (boxes is not null && (features & AnalysisFeatures.BoxFeatures) != 0)
         {
             boxValues = BoxFeatureKernels.Measure(
-                boxes, image.EightBitPixels, brightnessMap,
+                boxes, image.EightBitPixels,
                 withBrightness: features.HasFlag(AnalysisFeatures.BboxBrightness),
                 withClarity: features.HasFlag(AnalysisFeatures.BboxClarity));
         }
@@ -41,7 +41,7 @@ public static class ImageAnalyzer
             height,
             ImageFeatureKernels.Resolution(width, height),
             ImageFeatureKernels.AspectRatio(width, height),
-            ImageFeatureKernels.Brightness(brightnessMap),
+            statistics.Brightness,
             features.HasFlag(AnalysisFeatures.Saturation) ? ImageFeatureKernels.Saturation(working) : null,
             features.HasFlag(AnalysisFeatures.Clarity) ? ImageFeatureKernels.LaplacianVariance(workingGrey) : null,
             features.HasFlag(AnalysisFeatures.Colorfulness) ? ImageFeatureKernels.Colorfulness(working) : null,

@@ -23,7 +23,9 @@ public static class ImageFeatureKernels
 
     /// <summary>
     /// Per-pixel perceived brightness <c>sqrt(0.241R² + 0.691G² + 0.068B²)</c> in [0, 255] as CV_32FC1 at full
-    /// resolution (grey images: the grey value). The caller disposes it.
+    /// resolution (grey images: the grey value). The caller disposes it. A float copy of the image: analysis computes
+    /// what it needs of it in one pass over the pixels instead (<see cref="PixelStatisticsPass"/>); this is the
+    /// straightforward definition that pass is tested against.
     /// </summary>
     public static Mat BrightnessMap(Mat pixels)
     {

@@ -16,7 +16,11 @@ public static class QualityKernels
     private static readonly int _blurMaxResolution = (int)QualityChecks.Blurry.Parameter("max_resolution");
     private static readonly double _entropyNormalizingFactor = QualityChecks.LowInformation.Parameter("normalizing_factor");
 
-    /// <summary>The 5th and 99th percentiles of per-pixel perceived brightness / 255, numpy-linear, exact.</summary>
+    /// <summary>
+    /// The 5th and 99th percentiles of per-pixel perceived brightness / 255, numpy-linear, exact, from a float
+    /// brightness map: the straightforward definition that <see cref="PixelStatisticsPass"/> computes in one pass
+    /// over the pixels, and which its tests compare it with.
+    /// </summary>
     public static (double Percentile5, double Percentile99) BrightnessPercentiles(Mat brightnessMap)
     {
         using var continuous = brightnessMap.IsContinuous() ? null : brightnessMap.Clone();
@@ -43,7 +47,8 @@ public static class QualityKernels
 
     /// <summary>
     /// PIL <c>Image.entropy()</c>: one 256-bin histogram per band, concatenated, p = count / (bands·pixels),
-    /// <c>−Σ p·log2 p</c>. Reads every pixel of <paramref name="pixels"/>.
+    /// <c>−Σ p·log2 p</c>. Reads every pixel of <paramref name="pixels"/>, a band at a time: the straightforward definition
+    /// that <see cref="PixelStatisticsPass"/> computes in its one pass, and which its tests compare it with.
     /// </summary>
     public static double Entropy(Mat pixels)
     {
@@ -68,7 +73,7 @@ public static class QualityKernels
     }
 
     /// <summary>low_information_score: <c>min(1, 0.1·entropy)</c>.</summary>
-    public static double LowInformationScore(Mat pixels) => Math.Min(1, _entropyNormalizingFactor * Entropy(pixels));
+    public static double LowInformationScore(double entropy) => Math.Min(1, _entropyNormalizingFactor * entropy);
 
     /// <summary>
     /// blurry_score, cleanvision's procedure: resize to <c>(max(1, W // r), max(1, H // r))</c>, r = max(W,H)/64

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
+
 namespace Refinery.Imaging.Resampling;
 
 /// <summary>
@@ -16,7 +19,10 @@ public static class PillowLuma
     public static byte Of(byte red, byte green, byte blue) =>
         (byte)(((RedWeight * red) + (GreenWeight * green) + (BlueWeight * blue) + Half) >> 16);
 
-    /// <summary>Converts a row of BGR (3 channels) or BGRA (4; alpha ignored, as Pillow's RGBA → L ignores it) pixels.</summary>
+    /// <summary>
+    /// Converts a row of BGR (3 channels; eight pixels per vector step) or BGRA (4; alpha ignored, as Pillow's
+    /// RGBA → L ignores it) pixels.
+    /// </summary>
     public static void ConvertRow(ReadOnlySpan<byte> bgr, int channels, Span<byte> luma)
     {
         if (channels is not (3 or 4))
@@ -24,7 +30,19 @@ public static class PillowLuma
             throw new ArgumentOutOfRangeException(nameof(channels), channels, "Luma is converted from 3 (BGR) or 4 (BGRA) channels.");
         }
 
-        for (int x = 0, offset = 0; x < luma.Length; x++, offset += channels)
+        int x = 0, offset = 0;
+        if (channels == 3 && Vector256.IsHardwareAccelerated)
+        {
+            for (; x + BgrLanes.Pixels <= luma.Length; x += BgrLanes.Pixels, offset += BgrLanes.Bytes)
+            {
+                var (blue, green, red) = BgrLanes.Load(bgr[offset..]);
+                var values = Vector256.ShiftRightArithmetic((red * RedWeight) + (green * GreenWeight) + (blue * BlueWeight) + Vector256.Create(Half), 16).AsUInt32();
+                var words = Vector128.Narrow(values.GetLower(), values.GetUpper());
+                BinaryPrimitives.WriteUInt64LittleEndian(luma[x..], Vector128.Narrow(words, words).AsUInt64().ToScalar());
+            }
+        }
+
+        for (; x < luma.Length; x++, offset += channels)
         {
             luma[x] = Of(bgr[offset + 2], bgr[offset + 1], bgr[offset]);
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OpenCvSharp;
 
 namespace Refinery.Imaging.Resampling;
@@ -16,10 +17,6 @@ public static class PillowResampler
 {
     private const int Half = 1 << (ResamplingWeights.PrecisionBits - 1);
     private const int Lanes = 8;
-
-    // Three 8-lane accumulators cover 24 interleaved values: a multiple of 1, 3 and 4 channels, so each lane always
-    // holds the same channel.
-    private const int Block = 3 * Lanes;
 
     /// <summary>A new Mat: <paramref name="image"/> (8-bit, any channel count) resized as Pillow resizes it.</summary>
     public static Mat Resize(Mat image, int width, int height, ResamplingFilter filter)
@@ -66,7 +63,7 @@ public static class PillowResampler
                 return;
             }
 
-            using var vertical = ResamplingWeights.Compute(source.Height, height, filter, 1);
+            using var vertical = ResamplingWeights.Compute(source.Height, height, filter);
             // Only the source rows some output row reads go through the horizontal pass.
             var firstRow = vertical.First(0);
             var rowCount = vertical.First(height - 1) + vertical.Count(height - 1) - firstRow;
@@ -108,27 +105,30 @@ public static class PillowResampler
         }
     }
 
+    // Channels are resampled one plane at a time: a row is split into planes (each zero-padded for the last 16-byte
+    // load), then every output pixel of a plane is one dot product over contiguous bytes.
     private static void HorizontalPass<TRows>(TRows source, int firstRow, int rowCount, ResamplingFilter filter, int width, Span<byte> rows)
         where TRows : IRowSource
     {
         var channels = source.Channels;
         var outRowBytes = width * channels;
-        using var horizontal = ResamplingWeights.Compute(source.Width, width, filter, channels);
+        var planeStride = source.Width + ResamplingWeights.SplitBlock;
+        using var horizontal = ResamplingWeights.Compute(source.Width, width, filter);
         var scratch = ArrayPool<byte>.Shared.Rent(source.Width * Math.Max(channels, 4));
+        var planes = ArrayPool<byte>.Shared.Rent(planeStride * channels);
         try
         {
-            Span<int> sums = stackalloc int[channels];
+            Array.Clear(planes, 0, planeStride * channels);
             for (var y = 0; y < rowCount; y++)
             {
-                var row = source.Row(firstRow + y, scratch);
+                PlanarRows.Split(source.Row(firstRow + y, scratch), channels, planes, planeStride);
                 var target = rows.Slice(y * outRowBytes, outRowBytes);
-                for (var x = 0; x < width; x++)
+                for (var channel = 0; channel < channels; channel++)
                 {
-                    var weights = horizontal.For(x);
-                    DotProductPerChannel(row.Slice(horizontal.First(x) * channels, weights.Length), weights, sums);
-                    for (var channel = 0; channel < channels; channel++)
+                    var plane = planes.AsSpan(channel * planeStride, planeStride);
+                    for (var x = 0; x < width; x++)
                     {
-                        target[(x * channels) + channel] = Clip(sums[channel]);
+                        target[(x * channels) + channel] = Clip(DotProduct(plane[horizontal.First(x)..], horizontal, x));
                     }
                 }
             }
@@ -136,37 +136,41 @@ public static class PillowResampler
         finally
         {
             ArrayPool<byte>.Shared.Return(scratch);
+            ArrayPool<byte>.Shared.Return(planes);
         }
     }
 
-    /// <summary>Σ pixel·weight per channel over interleaved values, starting from Pillow's rounding half.</summary>
-    private static void DotProductPerChannel(ReadOnlySpan<byte> pixels, ReadOnlySpan<int> weights, Span<int> sums)
+    /// <summary>
+    /// Pillow's rounding half plus Σ pixel·weight over output pixel <paramref name="index"/>'s taps. With AVX2, sixteen
+    /// taps per step as 16-bit products of the pixels with each weight half (<c>vpmaddwd</c>); the halves recombine to
+    /// the exact integer sum. <paramref name="pixels"/> starts at the first tap and is readable past the last one to the
+    /// padded tap count.
+    /// </summary>
+    private static int DotProduct(ReadOnlySpan<byte> pixels, ResamplingWeights weights, int index)
     {
-        var channels = sums.Length;
-        sums.Fill(Half);
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && pixels.Length >= Block)
+        if (!Avx2.IsSupported)
         {
-            Vector256<int> first = default, second = default, third = default;
-            for (; i + Block <= pixels.Length; i += Block)
+            var taps = weights.For(index);
+            var scalar = Half;
+            for (var tap = 0; tap < taps.Length; tap++)
             {
-                first += WidenEight(pixels[i..]) * Vector256.Create(weights[i..]);
-                second += WidenEight(pixels[(i + Lanes)..]) * Vector256.Create(weights[(i + Lanes)..]);
-                third += WidenEight(pixels[(i + (2 * Lanes))..]) * Vector256.Create(weights[(i + (2 * Lanes))..]);
+                scalar += pixels[tap] * taps[tap];
             }
 
-            for (var lane = 0; lane < Lanes; lane++)
-            {
-                sums[lane % channels] += first[lane];
-                sums[(lane + Lanes) % channels] += second[lane];
-                sums[(lane + (2 * Lanes)) % channels] += third[lane];
-            }
+            return scalar;
         }
 
-        for (; i < pixels.Length; i++)
+        var high = weights.HighFor(index);
+        var low = weights.LowFor(index);
+        Vector256<int> highSums = default, lowSums = default;
+        for (var tap = 0; tap < high.Length; tap += ResamplingWeights.SplitBlock)
         {
-            sums[i % channels] += pixels[i] * weights[i];
+            var values = Avx2.ConvertToVector256Int16(Vector128.Create(pixels[tap..]));
+            highSums += Avx2.MultiplyAddAdjacent(values, Vector256.Create(high[tap..]));
+            lowSums += Avx2.MultiplyAddAdjacent(values, Vector256.Create(low[tap..]));
         }
+
+        return Half + Vector256.Sum(Vector256.ShiftLeft(highSums, ResamplingWeights.LowBits) + lowSums);
     }
 
     private static void VerticalRow(ReadOnlySpan<byte> rows, int rowBytes, int firstRow, ReadOnlySpan<int> weights, Span<byte> target)

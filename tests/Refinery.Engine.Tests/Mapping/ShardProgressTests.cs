@@ -88,6 +88,29 @@ public sealed class ShardProgressTests : IAsyncLifetime
         Assert.Equal(1, await ProcessedAsync());
     }
 
+    [Fact]
+    public async Task A_sample_does_not_wait_for_the_progress_write()
+    {
+        var progress = new ShardProgress(_catalog, _clock, VersionId, 0);
+        _clock.Advance(ShardProgress.FlushInterval);
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False");
+        await blocker.OpenAsync();
+        await using var holdsTheWriteLock = await blocker.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+        using (var write = blocker.CreateCommand())
+        {
+            write.CommandText = "UPDATE shards SET ProcessedSamples = 0 WHERE ShardIndex = 1";
+            await write.ExecuteNonQueryAsync();
+        }
+
+        await progress.SampleDoneAsync(CancellationToken.None);
+        var writtenWhileLocked = progress.WrittenAsync().IsCompleted;
+        await holdsTheWriteLock.CommitAsync();
+        await progress.WrittenAsync();
+
+        Assert.False(writtenWhileLocked);
+        Assert.Equal(1, await ProcessedAsync());
+    }
+
     public Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -104,6 +127,7 @@ public sealed class ShardProgressTests : IAsyncLifetime
         for (var index = 0; index < samples; index++)
         {
             await progress.SampleDoneAsync(CancellationToken.None);
+            await progress.WrittenAsync();
         }
     }
 

@@ -12,6 +12,17 @@ internal static class TestImages
 
     public static Mat UniformGrey(int width, int height, byte value) => Uniform(width, height, value, value, value);
 
+    /// <summary>The longest prefix of <paramref name="bytes"/> that is whole pixels of <paramref name="channels"/> bytes.</summary>
+    public static byte[] WholePixels(byte[] bytes, int channels) => bytes[..(bytes.Length / channels * channels)];
+
+    /// <summary>A new 8-bit Mat holding <paramref name="pixels"/> (row-major, interleaved channels).</summary>
+    public static Mat FromPixels(byte[] pixels, int width, int height, int channels)
+    {
+        var mat = new Mat(height, width, MatType.CV_8UC(channels));
+        pixels.CopyTo(mat.AsSpan<byte>());
+        return mat;
+    }
+
     public static Mat Checkerboard(int width, int height, int square)
     {
         var image = UniformGrey(width, height, 0);

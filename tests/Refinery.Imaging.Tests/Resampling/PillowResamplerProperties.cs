@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using OpenCvSharp;
 using Refinery.Imaging.Resampling;
+using Refinery.Imaging.Tests.Analysis;
 
 namespace Refinery.Imaging.Tests.Resampling;
 
@@ -25,7 +25,7 @@ public sealed class PillowResamplerProperties
     public Property The_resampler_equals_the_straightforward_definition() =>
         Prop.ForAll(_cases.ToArbitrary(), c =>
         {
-            using var source = ToMat(c.Pixels, c.Width, c.Height, c.Channels);
+            using var source = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
             using var resized = PillowResampler.Resize(source, c.NewWidth, c.NewHeight, Filter(c.Filter));
 
             var expected = StraightforwardResampler.Resize(c.Pixels, c.Width, c.Height, c.Channels, c.NewWidth, c.NewHeight, c.Filter);
@@ -36,7 +36,7 @@ public sealed class PillowResamplerProperties
     public Property Resizing_the_luma_rows_equals_converting_to_luma_then_resizing() =>
         Prop.ForAll(_cases.Where(c => c.Channels != 1).ToArbitrary(), c =>
         {
-            using var source = ToMat(c.Pixels, c.Width, c.Height, c.Channels);
+            using var source = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
             var luma = new byte[c.Width * c.Height];
             PillowLuma.ConvertRow(c.Pixels, c.Channels, luma);
 
@@ -45,6 +45,20 @@ public sealed class PillowResamplerProperties
             var expected = StraightforwardResampler.Resize(luma, c.Width, c.Height, 1, c.NewWidth, c.NewHeight, c.Filter);
             return expected.AsSpan().SequenceEqual(resized.AsSpan<byte>());
         });
+
+    [Property(MaxTest = 300)]
+    public bool Each_plane_of_a_split_row_holds_its_channel_in_pixel_order(byte[] bytes, byte channelChoice)
+    {
+        var channels = (channelChoice % 4) + 1;
+        var row = TestImages.WholePixels(bytes, channels);
+        var width = row.Length / channels;
+        var stride = width + 16;
+        var planes = new byte[stride * channels];
+
+        PlanarRows.Split(row, channels, planes, stride);
+
+        return Enumerable.Range(0, width).All(x => Enumerable.Range(0, channels).All(c => planes[(c * stride) + x] == row[(x * channels) + c]));
+    }
 
     [Fact]
     public void Luma_is_Pillows_fixed_point_bt601()
@@ -58,11 +72,4 @@ public sealed class PillowResamplerProperties
     }
 
     private static ResamplingFilter Filter(string name) => name == "LANCZOS" ? ResamplingFilter.Lanczos : ResamplingFilter.Bicubic;
-
-    private static Mat ToMat(byte[] pixels, int width, int height, int channels)
-    {
-        var mat = new Mat(height, width, MatType.CV_8UC(channels));
-        pixels.CopyTo(mat.AsSpan<byte>());
-        return mat;
-    }
 }
