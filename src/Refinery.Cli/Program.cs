@@ -15,6 +15,8 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("refinery");
+    // A misspelt flag (--storge-root) must stop the command with its name, not be ignored.
+    config.UseStrictParsing();
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Run the API, the job workers and the reconciler in one process on embedded defaults.");
     config.AddCommand<CreateAccessKeyCommand>("access-key")

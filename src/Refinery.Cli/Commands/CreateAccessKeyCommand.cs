@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Authentication;
-using Refinery.Api.Hosting;
 using Refinery.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,18 +20,17 @@ public sealed class CreateAccessKeyCommand : AsyncCommand<CreateAccessKeyCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = settings.OfflineOptions();
-        var (app, _) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
-        await using (app)
+        var services = await settings.OpenAdministrationAsync(cancellationToken);
+        await using (services)
         {
             var projectId = settings.ProjectId;
             if (projectId is null)
             {
-                await using var db = await app.Services.GetRequiredService<IDbContextFactory<CatalogContext>>().CreateDbContextAsync(cancellationToken);
+                await using var db = await services.GetRequiredService<IDbContextFactory<CatalogContext>>().CreateDbContextAsync(cancellationToken);
                 projectId = await db.Projects.OrderBy(project => project.CreateTime).Select(project => project.ProjectId).FirstAsync(cancellationToken);
             }
 
-            var key = await app.Services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, cancellationToken);
+            var key = await services.GetRequiredService<CredentialStore>().CreateAccessKeyAsync(projectId, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"project_id: [bold]{key.ProjectId}[/]");
             AnsiConsole.MarkupLineInterpolated($"AK: [bold]{key.AccessKey}[/]");
             AnsiConsole.MarkupLineInterpolated($"SK: [bold]{key.SecretKey}[/] (shown once; sign requests with SDK-HMAC-SHA256)");

@@ -1,16 +1,20 @@
 using System.ComponentModel;
-using System.Globalization;
-using Refinery.Storage.S3;
+using Refinery.Api.Hosting;
+using Refinery.Cli.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Refinery.Cli.Commands;
 
-/// <summary>The options of <c>refinery serve</c>; each falls back to a <c>REFINERY_*</c> environment variable.</summary>
+/// <summary>
+/// The flags of <c>refinery serve</c>; each setting can also come from a <c>REFINERY_*</c> environment variable or
+/// the <c>--config</c> file (flags win, then the environment, then the file).
+/// </summary>
 public sealed class ServeSettings : DataDirectorySettings
 {
-    // S3 refuses presigned URLs that live longer than 7 days.
-    private const int MaxSignedUrlLifetimeSeconds = 7 * 24 * 3600;
+    [CommandOption("--config <FILE>")]
+    [Description("A JSON file of settings, keyed like the REFINERY_* variables without the prefix (\"urls\", \"storage_roots\": [\"imgs=/data\"], \"workers\"…); an unknown key is an error. Env: REFINERY_SERVER_CONFIG.")]
+    public string? ConfigFile { get; init; }
 
     [CommandOption("--urls <URL>")]
     [Description("Where to listen. Env: REFINERY_URLS. Default: http://127.0.0.1:8080")]
@@ -36,129 +40,42 @@ public sealed class ServeSettings : DataDirectorySettings
     [Description("MiB the decoded pixels of all images in flight may take together (analysis, validation, thumbnails); a decode waits for room, and a larger image is refused. 16 to 1048576. Env: REFINERY_DECODE_MEMORY_MIB. Default: a quarter of the memory available, 64 to 1024")]
     public string? DecodeMemory { get; init; }
 
-    public string ResolvedUrls => Urls ?? Environment.GetEnvironmentVariable("REFINERY_URLS") ?? "http://127.0.0.1:8080";
-
-    public IReadOnlyDictionary<string, string> ResolvedStorageRoots()
+    /// <summary>The options to run with; throws <see cref="ArgumentException"/> naming the setting that is wrong.</summary>
+    public RefineryOptions ResolveOptions()
     {
-        var specs = StorageRoots.Length > 0
-            ? StorageRoots
-            : (Environment.GetEnvironmentVariable("REFINERY_STORAGE_ROOTS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var roots = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var spec in specs)
+        // Flags are handed on joined with ';', the environment's list form, so a ';' inside one would split it.
+        foreach (var (setting, values) in new[] { (ServeSettingNames.StorageRoots, StorageRoots), (ServeSettingNames.StorageS3, StorageS3) })
         {
-            var separator = spec.IndexOf('=');
-            if (separator <= 0 || separator == spec.Length - 1)
+            if (values.Any(value => value.Contains(';', StringComparison.Ordinal)))
             {
-                throw new ArgumentException($"--storage-root '{spec}' must look like NAME=PATH.");
-            }
-
-            roots[spec[..separator]] = Path.GetFullPath(spec[(separator + 1)..]);
-        }
-
-        return roots;
-    }
-
-    /// <summary>S3 buckets by name; throws <see cref="ArgumentException"/> saying which value is wrong (never echoing a secret key).</summary>
-    public IReadOnlyDictionary<string, S3StoreOptions> ResolvedS3Buckets()
-    {
-        var fromOption = StorageS3.Length > 0;
-        var origin = fromOption ? "--storage-s3" : "REFINERY_STORAGE_S3";
-        var specs = fromOption
-            ? StorageS3
-            : (Environment.GetEnvironmentVariable("REFINERY_STORAGE_S3") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var buckets = new Dictionary<string, S3StoreOptions>(StringComparer.Ordinal);
-        foreach (var spec in specs)
-        {
-            S3BucketMapping mapping;
-            try
-            {
-                mapping = S3BucketMapping.Parse(spec);
-            }
-            catch (FormatException error)
-            {
-                throw new ArgumentException($"{origin}: {error.Message}", error);
-            }
-
-            if (!buckets.TryAdd(mapping.Name, mapping.Options))
-            {
-                throw new ArgumentException($"{origin}: bucket '{mapping.Name}' is given more than once.");
+                throw new ArgumentException($"{setting.Flag} takes one value per flag: repeat the flag instead of joining the forms with ';'.");
             }
         }
 
-        return buckets;
-    }
-
-    public TimeSpan ResolvedSignedUrlLifetime()
-    {
-        var text = SignedUrlLifetime ?? Environment.GetEnvironmentVariable("REFINERY_SIGNED_URL_LIFETIME");
-        if (text is null)
+        var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            return TimeSpan.FromHours(1);
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= MaxSignedUrlLifetimeSeconds
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new ArgumentException($"--signed-url-lifetime '{text}' must be a whole number of seconds from 1 to {MaxSignedUrlLifetimeSeconds} (7 days).");
-    }
-
-    public int ResolvedWorkers()
-    {
-        var text = Workers ?? Environment.GetEnvironmentVariable("REFINERY_WORKERS");
-        if (text is null)
-        {
-            return Math.Max(2, Environment.ProcessorCount);
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers is >= 1 and <= 64
-            ? workers
-            : throw new ArgumentException($"--workers '{text}' must be a whole number from 1 to 64.");
-    }
-
-    /// <summary>The decode memory budget in bytes, or null for the default.</summary>
-    public long? ResolvedDecodeMemoryBytes()
-    {
-        var text = DecodeMemory ?? Environment.GetEnvironmentVariable("REFINERY_DECODE_MEMORY_MIB");
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mebibytes) && mebibytes is >= 16 and <= 1_048_576
-            ? mebibytes * 1024L * 1024
-            : throw new ArgumentException($"--decode-memory '{text}' must be a whole number of MiB from 16 to 1048576.");
+            [ServeSettingNames.DataDirectory.Key] = DataDirectory,
+            [ServeSettingNames.Urls.Key] = Urls,
+            [ServeSettingNames.StorageRoots.Key] = StorageRoots.Length > 0 ? string.Join(';', StorageRoots) : null,
+            [ServeSettingNames.StorageS3.Key] = StorageS3.Length > 0 ? string.Join(';', StorageS3) : null,
+            [ServeSettingNames.SignedUrlLifetime.Key] = SignedUrlLifetime,
+            [ServeSettingNames.Workers.Key] = Workers,
+            [ServeSettingNames.DecodeMemory.Key] = DecodeMemory,
+        };
+        var given = flags.Where(flag => flag.Value is not null).ToDictionary(StringComparer.OrdinalIgnoreCase);
+        return new ServeConfiguration(ConfigurationSources.Build(ConfigFile, given)).ToOptions(runWorkers: true);
     }
 
     public override ValidationResult Validate()
     {
         try
         {
-            var roots = ResolvedStorageRoots();
-            foreach (var root in roots)
-            {
-                if (!Directory.Exists(root.Value))
-                {
-                    return ValidationResult.Error($"--storage-root {root.Key}={root.Value}: the directory does not exist.");
-                }
-            }
-
-            foreach (var bucket in ResolvedS3Buckets())
-            {
-                if (roots.TryGetValue(bucket.Key, out var directory))
-                {
-                    return ValidationResult.Error(
-                        $"Bucket '{bucket.Key}' is given both as --storage-root (directory {directory}) and as --storage-s3 (endpoint {bucket.Value.Endpoint}); give one of them another name.");
-                }
-            }
-
-            _ = ResolvedSignedUrlLifetime();
-            _ = ResolvedWorkers();
-            _ = ResolvedDecodeMemoryBytes();
+            _ = ResolveOptions();
+            return ValidationResult.Success();
         }
         catch (ArgumentException error)
         {
             return ValidationResult.Error(error.Message);
         }
-
-        return ValidationResult.Success();
     }
 }
