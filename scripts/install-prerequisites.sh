@@ -8,6 +8,8 @@ dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
 dpkg -s libepoxy0 >/dev/null 2>&1 || missing+=(libepoxy0)
 if [ "${REFINERY_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  # The PostgreSQL tests start a throwaway cluster of their own with initdb and pg_ctl.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

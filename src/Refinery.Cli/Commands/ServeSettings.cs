@@ -16,6 +16,10 @@ public sealed class ServeSettings : DataDirectorySettings
     [Description("A JSON file of settings, keyed like the REFINERY_* variables without the prefix (\"urls\", \"storage_roots\": [\"imgs=/data\"], \"workers\"…); an unknown key is an error. Env: REFINERY_SERVER_CONFIG.")]
     public string? ConfigFile { get; init; }
 
+    [CommandOption("--db <URL>")]
+    [Description("The PostgreSQL database holding the catalog and the job queue, shared by every serve and worker process: postgres://user:password@host:port/database or a connection string. Env: REFINERY_DB. Default: the SQLite file in the data directory, jobs in memory")]
+    public string? Database { get; init; }
+
     [CommandOption("--urls <URL>")]
     [Description("Where to listen. Env: REFINERY_URLS. Default: http://127.0.0.1:8080")]
     public string? Urls { get; init; }
@@ -55,6 +59,7 @@ public sealed class ServeSettings : DataDirectorySettings
         var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             [ServeSettingNames.DataDirectory.Key] = DataDirectory,
+            [ServeSettingNames.Database.Key] = Database,
             [ServeSettingNames.Urls.Key] = Urls,
             [ServeSettingNames.StorageRoots.Key] = StorageRoots.Length > 0 ? string.Join(';', StorageRoots) : null,
             [ServeSettingNames.StorageS3.Key] = StorageS3.Length > 0 ? string.Join(';', StorageS3) : null,

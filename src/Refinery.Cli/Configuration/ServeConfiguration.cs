@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Refinery.Api.Hosting;
+using Refinery.Catalog;
 using Refinery.Imaging;
 using Refinery.Storage.S3;
 
@@ -32,6 +33,7 @@ public sealed class ServeConfiguration(IConfiguration configuration)
         return new RefineryOptions
         {
             DataDirectory = Path.GetFullPath(Value(ServeSettingNames.DataDirectory) ?? "./data"),
+            Database = DatabaseUrl(),
             Urls = Value(ServeSettingNames.Urls) ?? "http://127.0.0.1:8080",
             StorageRoots = roots,
             S3Buckets = buckets,
@@ -40,6 +42,26 @@ public sealed class ServeConfiguration(IConfiguration configuration)
             WorkerCount = WholeNumber(ServeSettingNames.Workers, 1, 64, "workers") ?? Math.Max(2, Environment.ProcessorCount),
             DecodeMemoryBytes = WholeNumber(ServeSettingNames.DecodeMemory, 16, 1_048_576, "MiB") * 1024L * 1024 ?? DecodeMemoryBudget.DefaultCapacity(),
         };
+    }
+
+    /// <summary>The PostgreSQL catalog, checked now so that a typo stops the command before anything starts.</summary>
+    private string? DatabaseUrl()
+    {
+        var text = Value(ServeSettingNames.Database);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = CatalogDatabase.PostgreSql(text);
+            return text;
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"{ServeSettingNames.Database.Names}: {error.Message}", error);
+        }
     }
 
     private string? Value(ServeSetting setting) => configuration[setting.Key] is { Length: > 0 } value ? value : null;

@@ -4,6 +4,7 @@ namespace Refinery.Cli.Configuration;
 public static class ServeSettingNames
 {
     public static readonly ServeSetting DataDirectory = new("--data-dir", "DATA_DIR");
+    public static readonly ServeSetting Database = new("--db", "DB");
     public static readonly ServeSetting Urls = new("--urls", "URLS");
     public static readonly ServeSetting StorageRoots = new("--storage-root", "STORAGE_ROOTS");
     public static readonly ServeSetting StorageS3 = new("--storage-s3", "STORAGE_S3");
@@ -11,5 +12,5 @@ public static class ServeSettingNames
     public static readonly ServeSetting Workers = new("--workers", "WORKERS");
     public static readonly ServeSetting DecodeMemory = new("--decode-memory", "DECODE_MEMORY_MIB");
 
-    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Urls, StorageRoots, StorageS3, SignedUrlLifetime, Workers, DecodeMemory];
+    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Database, Urls, StorageRoots, StorageS3, SignedUrlLifetime, Workers, DecodeMemory];
 }

@@ -1,3 +1,4 @@
+using Refinery.Catalog;
 using Refinery.Imaging;
 using Refinery.Storage.S3;
 
@@ -14,6 +15,12 @@ public record EngineHostOptions
     /// process's user may enter it (mode 0700).
     /// </summary>
     public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// The PostgreSQL database that holds the catalog and the job queue for every process sharing the work, as a
+    /// <c>postgres://</c> URL or a connection string; null keeps the embedded SQLite file and in-memory delivery.
+    /// </summary>
+    public string? Database { get; init; }
 
     /// <summary>Buckets backed by local directories: bucket name → directory.</summary>
     public IReadOnlyDictionary<string, string> StorageRoots { get; init; } = new Dictionary<string, string>();
@@ -45,6 +52,8 @@ public record EngineHostOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public string CatalogPath => Path.Combine(DataDirectory, "catalog.db");
+
+    public CatalogDatabase CatalogDatabase => Database is null ? CatalogDatabase.SqliteFile(CatalogPath) : CatalogDatabase.PostgreSql(Database);
 
     public string StagingDirectory => Path.Combine(DataDirectory, "staging");
 

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Refinery.Catalog;
 using Refinery.Catalog.Reading;
@@ -37,7 +36,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(options.Engine);
         services.AddSingleton(options.Clock);
-        AddCatalog(services, CatalogDatabase.SqliteFile(options.CatalogPath));
+        var database = options.CatalogDatabase;
+        AddCatalog(services, database);
 
         var buckets = ConfiguredBuckets.Create(options);
         services.AddSingleton(buckets);
@@ -47,9 +47,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OperatorPipelineFactory>();
         services.AddSingleton(new StagingArea(new LocalDirectoryStore(StagingBucket, options.StagingDirectory), StagingBucket));
 
-        var jobStorage = new InMemoryStorage();
-        services.AddSingleton<JobStorage>(jobStorage);
-        services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(jobStorage));
+        // Made on first use: PostgreSQL storage connects and prepares its schema when it is made.
+        services.AddSingleton(_ => JobStorageFactory.Create(database));
+        services.AddSingleton<IBackgroundJobClient>(provider => new BackgroundJobClient(provider.GetRequiredService<JobStorage>()));
         services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
 
         AddEngineServices(services);
