@@ -19,6 +19,8 @@ app.Configure(config =>
     config.UseStrictParsing();
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Run the API, the job workers and the reconciler in one process on embedded defaults.");
+    config.AddCommand<WorkerCommand>("worker")
+        .WithDescription("Run job workers only, taking shards from the PostgreSQL queue (--db) that serve and other workers share.");
     config.AddCommand<CreateAccessKeyCommand>("access-key")
         .WithDescription("Create an AK/SK pair for SDK-HMAC-SHA256 signed requests.");
     config.AddBranch("project", project =>

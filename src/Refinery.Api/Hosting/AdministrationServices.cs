@@ -12,7 +12,7 @@ public static class AdministrationServices
     public static async Task<ServiceProvider> OpenAsync(RefineryOptions options, CancellationToken cancellationToken)
     {
         OwnerOnlyDirectory.Ensure(options.DataDirectory);
-        var offline = options with { RunWorkers = false };
+        var offline = options with { RunWorkers = false, RunReconciler = false };
         var services = new ServiceCollection()
             .AddRefineryEngine(offline)
             .AddRefineryCredentials(offline)

@@ -32,10 +32,8 @@ public static class RefineryServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        // Per-request and per-query logs (ASP.NET hosting, EF Core commands) cost more than the request they describe.
+        // Per-request logs cost more than the request they describe.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
         AddServices(builder.Services, options);
 

@@ -17,8 +17,16 @@ public sealed class ServeConfiguration(IConfiguration configuration)
     private const int MaxSignedUrlLifetimeSeconds = 7 * 24 * 3600;
 
     /// <summary>The options a process runs with; throws <see cref="ArgumentException"/> naming the first setting that is wrong.</summary>
-    public RefineryOptions ToOptions(bool runWorkers)
+    public RefineryOptions ToOptions()
     {
+        var database = DatabaseUrl();
+        var runWorkers = !Flag(ServeSettingNames.NoWorkers);
+        if (!runWorkers && database is null)
+        {
+            throw new ArgumentException(
+                $"{ServeSettingNames.NoWorkers.Names} needs {ServeSettingNames.Database.Names}: without a shared PostgreSQL queue no worker process could take the jobs.");
+        }
+
         var roots = StorageRoots();
         var buckets = S3Buckets();
         foreach (var bucket in buckets)
@@ -33,7 +41,8 @@ public sealed class ServeConfiguration(IConfiguration configuration)
         return new RefineryOptions
         {
             DataDirectory = Path.GetFullPath(Value(ServeSettingNames.DataDirectory) ?? "./data"),
-            Database = DatabaseUrl(),
+            Database = database,
+            StagingRoot = Value(ServeSettingNames.StagingDirectory) is { } staging ? Path.GetFullPath(staging) : null,
             Urls = Value(ServeSettingNames.Urls) ?? "http://127.0.0.1:8080",
             StorageRoots = roots,
             S3Buckets = buckets,
@@ -63,6 +72,13 @@ public sealed class ServeConfiguration(IConfiguration configuration)
             throw new ArgumentException($"{ServeSettingNames.Database.Names}: {error.Message}", error);
         }
     }
+
+    private bool Flag(ServeSetting setting) => Value(setting) switch
+    {
+        null => false,
+        var text when bool.TryParse(text, out var value) => value,
+        var text => throw new ArgumentException($"{setting.Names} '{text}' must be true or false."),
+    };
 
     private string? Value(ServeSetting setting) => configuration[setting.Key] is { Length: > 0 } value ? value : null;
 

@@ -28,7 +28,7 @@ public record EngineHostOptions
     /// <summary>Buckets kept in S3-compatible storage: bucket name → where and how to reach it. No name may also be a storage root.</summary>
     public IReadOnlyDictionary<string, S3StoreOptions> S3Buckets { get; init; } = new Dictionary<string, S3StoreOptions>();
 
-    /// <summary>Run job workers and the reconciler in this process (the embedded default).</summary>
+    /// <summary>Run job workers in this process (the embedded default).</summary>
     public bool RunWorkers { get; init; } = true;
 
     /// <summary>Hangfire workers; each runs one job (a shard) at a time, parallel over samples inside.</summary>
@@ -55,7 +55,16 @@ public record EngineHostOptions
 
     public CatalogDatabase CatalogDatabase => Database is null ? CatalogDatabase.SqliteFile(CatalogPath) : CatalogDatabase.PostgreSql(Database);
 
-    public string StagingDirectory => Path.Combine(DataDirectory, "staging");
+    /// <summary>
+    /// Where shard files and unpublished output wait, when not under the data directory: processes sharing a
+    /// PostgreSQL catalog must all reach the same one.
+    /// </summary>
+    public string? StagingRoot { get; init; }
+
+    /// <summary>Run the reconciler, which resumes versions whose worker has gone: <c>serve</c> does, a <c>worker</c> does not.</summary>
+    public bool RunReconciler { get; init; } = true;
+
+    public string StagingDirectory => StagingRoot ?? Path.Combine(DataDirectory, "staging");
 
     public string DefaultBucketDirectory => Path.Combine(DataDirectory, "obs");
 }

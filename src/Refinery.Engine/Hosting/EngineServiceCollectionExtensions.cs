@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Refinery.Catalog;
 using Refinery.Catalog.Reading;
 using Refinery.Engine.Datasets;
@@ -27,12 +28,15 @@ public static class EngineServiceCollectionExtensions
     private const string StagingBucket = "staging";
 
     /// <summary>
-    /// Registers the engine's services; with <see cref="EngineHostOptions.RunWorkers"/> also the job server and the
-    /// reconciler as hosted services. Throws <see cref="InvalidOperationException"/> naming what cannot work.
+    /// Registers the engine's services, and as hosted services the job server (<see cref="EngineHostOptions.RunWorkers"/>)
+    /// and the reconciler (<see cref="EngineHostOptions.RunReconciler"/>). Throws <see cref="InvalidOperationException"/> naming what cannot work.
     /// </summary>
     public static IServiceCollection AddRefineryEngine(this IServiceCollection services, EngineHostOptions options)
     {
-        services.AddLogging();
+        // Per-query logs (EF Core commands) and Hangfire's chatter cost more than the work they describe.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            .AddFilter("Hangfire", LogLevel.Warning));
         services.AddSingleton(options);
         services.AddSingleton(options.Engine);
         services.AddSingleton(options.Clock);
@@ -56,6 +60,10 @@ public static class EngineServiceCollectionExtensions
         if (options.RunWorkers)
         {
             services.AddHostedService<JobServerHostedService>();
+        }
+
+        if (options.RunReconciler)
+        {
             services.AddHostedService<ReconcilerHostedService>();
         }
 

@@ -49,7 +49,7 @@ public sealed class ServeConfigurationTests : IDisposable
         var file = WriteConfig($$"""{ "storage_roots": ["imgs={{images}}"], "workers": "3", "urls": "http://127.0.0.1:9999" }""");
 
         var options = new ServeConfiguration(ConfigurationSources.Build(file, new Dictionary<string, string?> { ["URLS"] = "http://127.0.0.1:7777" }))
-            .ToOptions(runWorkers: true);
+            .ToOptions();
 
         Assert.Equal(images, options.StorageRoots["imgs"]);
         Assert.Equal(3, options.WorkerCount);
