@@ -1,3 +1,6 @@
+using Npgsql;
+using Refinery.Catalog;
+using Refinery.Cli.Commands;
 using Refinery.Cli.Configuration;
 using Refinery.IntegrationTests.Infrastructure;
 
@@ -54,6 +57,40 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.Equal(images, options.StorageRoots["imgs"]);
         Assert.Equal(3, options.WorkerCount);
         Assert.Equal("http://127.0.0.1:7777", options.Urls);
+    }
+
+    [Theory]
+    [InlineData("postgres://refinery:TopSecret@db.example.com", "needs a host and a database")]
+    [InlineData("Host=db;Pasword=TopSecret", "not one PostgreSQL understands")]
+    [InlineData("db.example.com", "postgres://user:password@host:port/database")]
+    public void A_db_that_cannot_work_is_refused_naming_db_without_echoing_the_password(string database, string reason)
+    {
+        var result = new ServeSettings { Database = database }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.StartsWith("--db (REFINERY_DB)", result.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TopSecret", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_postgres_url_becomes_the_connection_it_names_with_escaped_characters_decoded()
+    {
+        var database = CatalogDatabase.PostgreSql("postgres://team%40a:p%3Ass@db.example.com:5433/refinery");
+
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+
+        Assert.Equal(CatalogProvider.PostgreSql, database.Provider);
+        Assert.Equal(("db.example.com", 5433, "refinery", "team@a", "p:ss"), (connection.Host, connection.Port, connection.Database, connection.Username, connection.Password));
+    }
+
+    [Fact]
+    public void No_workers_without_a_shared_database_is_refused_since_no_worker_could_take_the_jobs()
+    {
+        var result = new ServeSettings { NoWorkers = true }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.Contains("--no-workers (REFINERY_NO_WORKERS) needs --db (REFINERY_DB)", result.Message, StringComparison.Ordinal);
     }
 
     private string WriteConfig(string json)
