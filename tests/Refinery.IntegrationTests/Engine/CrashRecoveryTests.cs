@@ -31,7 +31,7 @@ public sealed class CrashRecoveryTests : IDisposable
             taskId = await client.CreateTaskAsync(TaskBodies.Validation(
                 "crash", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
             versionId = await client.LatestVersionIdAsync(taskId);
-            var running = await WaitForProgressAsync(client, taskId, versionId);
+            var running = await client.WaitForProgressAsync(taskId, versionId);
             Assert.InRange(running, 1, SampleCount - 1);
             first.Kill();
         }
@@ -61,25 +61,5 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             // Left for the OS to clean.
         }
-    }
-
-    /// <summary>Waits until at least one shard is done but the run is not, and returns the processed count.</summary>
-    private static async Task<int> WaitForProgressAsync(RefineryApiClient client, string taskId, string versionId)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            var version = (await client.GetAsync($"{client.Tasks}/{taskId}/versions/{versionId}")).Json;
-            var processed = version["progress"]!["processed"]!.GetValue<int>();
-            if (processed > 0)
-            {
-                return processed;
-            }
-
-            Assert.Equal(1, version["status"]!.GetValue<int>() is 0 or 1 ? 1 : version["status"]!.GetValue<int>());
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no shard finished within 2 minutes");
     }
 }

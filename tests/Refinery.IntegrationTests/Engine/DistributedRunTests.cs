@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Refinery.IntegrationTests.Infrastructure;
 
 namespace Refinery.IntegrationTests.Engine;
@@ -50,5 +51,43 @@ public sealed class DistributedRunTests : IAsyncLifetime
         Assert.Equal(SampleCount, results.Count);
         Assert.Equal(SampleCount, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
         Assert.Equal(SampleCount, File.ReadAllLines(Path.Combine(images, "out", "output", versionId, "output.manifest")).Length);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_run_leaves_its_shard_to_the_other_and_every_sample_appears_once()
+    {
+        // Three slow shards of 200 on two one-job workers: the kill lands while shards are running.
+        const int Samples = 600;
+        var images = _root.CreateSubdirectory("imgs").FullName;
+        Directory.CreateDirectory(Path.Combine(images, "many"));
+        var image = TestImages.Jpeg(3000, 2000, 11);
+        for (var index = 0; index < Samples; index++)
+        {
+            File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
+        }
+
+        var database = await _cluster.CreateDatabaseAsync();
+        string[] shared = ["--db", database, "--staging-dir", _root.CreateSubdirectory("staging").FullName];
+        var serveData = Path.Combine(_root.FullName, "serve");
+        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. shared, "--no-workers"]);
+        using var doomed = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-1"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var survivor = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-2"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var client = serve.CreateClient(serveData);
+        var taskId = await client.CreateTaskAsync(TaskBodies.Validation(
+            "distributed-kill", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
+        var versionId = await client.LatestVersionIdAsync(taskId);
+
+        Assert.InRange(await client.WaitForProgressAsync(taskId, versionId), 1, Samples - 1);
+        doomed.Kill();
+        // Hangfire hands the killed worker's shard on about one invisibility timeout (2 minutes) after its last heartbeat.
+        var version = await client.WaitForVersionAsync(taskId, versionId, TimeSpan.FromMinutes(8), 2, 3, 4);
+        var results = await client.AllResultsAsync(taskId, versionId);
+
+        Assert.Equal(2, version["status"]!.GetValue<int>());
+        Assert.Equal(Samples, results.Count);
+        Assert.Equal(Samples, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
+        var manifest = File.ReadAllLines(Path.Combine(images, "out", "output", versionId, "output.manifest"));
+        Assert.Equal(Samples, manifest.Length);
+        Assert.Equal(Samples, manifest.Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
     }
 }
