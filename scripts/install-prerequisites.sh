@@ -10,6 +10,8 @@ if [ "${REFINERY_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
   # The console's browser test drives Debian's Chromium through Playwright (no browser download).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The PostgreSQL tests start a throwaway cluster of their own with initdb and pg_ctl.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -17,8 +17,12 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("refinery");
+    // A misspelt flag (--storge-root) must stop the command with its name, not be ignored.
+    config.UseStrictParsing();
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Run the API, the job workers and the reconciler in one process on embedded defaults.");
+    config.AddCommand<WorkerCommand>("worker")
+        .WithDescription("Run job workers only, taking shards from the PostgreSQL queue (--db) that serve and other workers share.");
     config.AddCommand<CreateAccessKeyCommand>("access-key")
         .WithDescription("Create an AK/SK pair for SDK-HMAC-SHA256 signed requests.");
     config.AddBranch("project", project =>

@@ -133,7 +133,7 @@ public sealed class FolderDatasetScannerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_voc_file_linking_outside_the_root_or_in_a_loop_is_reported_as_the_annotation_for_the_sample_to_refuse()
+    public async Task A_voc_file_linking_outside_the_root_or_in_a_loop_is_not_listed_so_it_is_no_annotation()
     {
         CreateFiles("boxes/out.jpg", "boxes/loop.jpg", "boxes/fine.jpg", "secret.xml");
         var outside = Directory.CreateDirectory(System.IO.Path.Join(_directory.Path, "..", $"outside-{Guid.NewGuid():N}")).FullName;
@@ -148,8 +148,8 @@ public sealed class FolderDatasetScannerTests : IDisposable
             Assert.Equal(
                 [
                     ("fine.jpg", null),
-                    ("loop.jpg", "obs://datasets/boxes/loop.xml"),
-                    ("out.jpg", "obs://datasets/boxes/out.xml"),
+                    ("loop.jpg", null),
+                    ("out.jpg", null),
                 ],
                 scanned.Select(item => (item.RelativePath, item.Sample.AnnotationLocation)));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Refinery.Catalog.Queries;
 using Refinery.Catalog.Records;
 
 namespace Refinery.Catalog.Reading;
@@ -10,17 +11,13 @@ namespace Refinery.Catalog.Reading;
 /// </summary>
 public sealed class TaskByIdReader : IDisposable
 {
-    // The EF query of TaskQueries, column for column: is_current is true when no task of the same project, workspace,
-    // template and input was created later.
-    private const string Sql = """
+    // The columns PreparedTaskRead reads, in its order, then is_current by the catalog's one rule.
+    private const string Sql = $"""
         SELECT t.TaskId, t.ProjectId, t.WorkspaceId, t.Name, t.Description, t.TemplateId, t.TemplateJson, t.InputsJson,
                t.UsedDataSource, t.WorkPathJson, t.DatasetVersionId, t.DatasetVersionName, t.InputKey, t.SourceType,
                t.Source, t.CreateTime, t.VersionCount, t.LastVersionSequence, t.LatestVersionId, t.Status,
                t.DurationSeconds, t.ErrorMsg, t.ResultJson, t.StartTime,
-               NOT EXISTS (
-                   SELECT 1 FROM processor_tasks AS o
-                   WHERE o.ProjectId = t.ProjectId AND o.WorkspaceId = t.WorkspaceId AND o.TemplateId = t.TemplateId
-                     AND o.InputKey = t.InputKey AND o.CreateTime > t.CreateTime)
+               {TaskCurrency.IsCurrentSql}
         FROM processor_tasks AS t
         WHERE t.TaskId = $task AND t.ProjectId = $project
         """;

@@ -21,13 +21,13 @@ public sealed class CreateProjectCommand : AsyncCommand<CreateProjectCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (app, _) = await RefineryServer.BuildAsync(settings.OfflineOptions(), cancellationToken: cancellationToken);
-        await using (app)
+        var services = await settings.OpenAdministrationAsync(cancellationToken);
+        await using (services)
         {
             ProjectCredentials created;
             try
             {
-                created = await app.Services.GetRequiredService<ProjectProvisioner>().CreateAsync(settings.Name, cancellationToken);
+                created = await services.GetRequiredService<ProjectProvisioner>().CreateAsync(settings.Name, cancellationToken);
             }
             catch (ArgumentException error)
             {

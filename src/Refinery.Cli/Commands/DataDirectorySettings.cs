@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Refinery.Api.Hosting;
 using Spectre.Console.Cli;
 
@@ -13,6 +14,7 @@ public abstract class DataDirectorySettings : CommandSettings
 
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Environment.GetEnvironmentVariable("REFINERY_DATA_DIR") ?? "./data");
 
-    /// <summary>Options for a command that works on the catalog directly: no workers, nothing listening.</summary>
-    public RefineryOptions OfflineOptions() => new() { DataDirectory = ResolvedDataDirectory, RunWorkers = false };
+    /// <summary>The installation's catalog and credentials for a command that changes them directly: no workers, nothing listening.</summary>
+    public Task<ServiceProvider> OpenAdministrationAsync(CancellationToken cancellationToken) =>
+        AdministrationServices.OpenAsync(new RefineryOptions { DataDirectory = ResolvedDataDirectory }, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Refinery.Api.Hosting;
-using Refinery.Imaging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,16 +9,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
-        var options = new RefineryOptions
-        {
-            DataDirectory = settings.ResolvedDataDirectory,
-            Urls = settings.ResolvedUrls,
-            StorageRoots = settings.ResolvedStorageRoots(),
-            S3Buckets = settings.ResolvedS3Buckets(),
-            SignedUrlLifetime = settings.ResolvedSignedUrlLifetime(),
-            WorkerCount = settings.ResolvedWorkers(),
-            DecodeMemoryBytes = settings.ResolvedDecodeMemoryBytes() ?? DecodeMemoryBudget.DefaultCapacity(),
-        };
+        var options = settings.ResolveOptions();
         var (app, created) = await RefineryServer.BuildAsync(options, cancellationToken: cancellationToken);
         await using (app)
         {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
+using Refinery.Catalog.Queries;
 using Refinery.Catalog.Reading;
 using Refinery.Catalog.Records;
 using Refinery.Domain;
@@ -13,17 +14,7 @@ namespace Refinery.Engine.Tasks;
 /// <param name="taskById">On a SQLite catalog, the fast path for the task detail; null on PostgreSQL.</param>
 public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeProvider clock, TaskByIdReader? taskById = null)
 {
-    // The task detail is the hottest read: compiled once, one round trip, no tracking. On SQLite, TaskByIdReader runs
-    // the same SQL on statements prepared once.
-    private static readonly Func<CatalogContext, string, string, CancellationToken, Task<TaskView?>> _taskById =
-        EF.CompileAsyncQuery((CatalogContext db, string projectId, string taskId, CancellationToken _) =>
-            db.Tasks.AsNoTracking()
-                .Where(task => task.TaskId == taskId && task.ProjectId == projectId)
-                .Select(task => new TaskView(task, !db.Tasks.Any(other =>
-                    other.ProjectId == task.ProjectId && other.WorkspaceId == task.WorkspaceId && other.TemplateId == task.TemplateId
-                    && other.InputKey == task.InputKey && other.CreateTime > task.CreateTime)))
-                .SingleOrDefault());
-
+    // The task detail is the hottest read. On SQLite, TaskByIdReader runs it on statements prepared once.
     public async ValueTask<TaskView> GetTaskAsync(string projectId, string taskId, CancellationToken cancellationToken)
     {
         if (taskById is not null)
@@ -35,7 +26,11 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
         }
 
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        return Live(await _taskById(db, projectId, taskId, cancellationToken) ?? throw ModelArtsErrors.TaskNotFound(taskId));
+        var row = await db.Tasks.AsNoTracking()
+            .Where(task => task.TaskId == taskId && task.ProjectId == projectId)
+            .WithCurrency(db)
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is not null ? Live(new TaskView(row.Task, row.IsCurrent)) : throw ModelArtsErrors.TaskNotFound(taskId);
     }
 
     public async Task<(int Count, IReadOnlyList<TaskView> Tasks)> ListTasksAsync(string projectId, TaskListQuery query, CancellationToken cancellationToken)
@@ -43,13 +38,7 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var tasks = db.Tasks.AsNoTracking().Where(task => task.ProjectId == projectId && task.WorkspaceId == query.WorkspaceId);
         tasks = Filter(tasks, query);
-        var rows = tasks.Select(task => new
-        {
-            Task = task,
-            IsCurrent = !db.Tasks.Any(other =>
-                other.ProjectId == task.ProjectId && other.WorkspaceId == task.WorkspaceId && other.TemplateId == task.TemplateId
-                && other.InputKey == task.InputKey && other.CreateTime > task.CreateTime),
-        });
+        var rows = tasks.WithCurrency(db);
         if (query.OnlyCurrent)
         {
             rows = rows.Where(row => row.IsCurrent);

@@ -67,7 +67,7 @@ public sealed class CrashRecoveryTests : IDisposable
             using var client = first.CreateClient(data);
             taskId = await client.CreateTaskAsync(taskBody);
             versionId = await client.LatestVersionIdAsync(taskId);
-            var running = await WaitForProgressAsync(client, taskId, versionId);
+            var running = await client.WaitForProgressAsync(taskId, versionId);
             Assert.InRange(running, 1, SampleCount - 1);
             first.Kill();
         }
@@ -89,25 +89,5 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             // Left for the OS to clean.
         }
-    }
-
-    /// <summary>Waits until at least one shard is done but the run is not, and returns the processed count.</summary>
-    private static async Task<int> WaitForProgressAsync(RefineryApiClient client, string taskId, string versionId)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            var version = (await client.GetAsync($"{client.Tasks}/{taskId}/versions/{versionId}")).Json;
-            var processed = version["progress"]!["processed"]!.GetValue<int>();
-            if (processed > 0)
-            {
-                return processed;
-            }
-
-            Assert.Equal(1, version["status"]!.GetValue<int>() is 0 or 1 ? 1 : version["status"]!.GetValue<int>());
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no shard finished within 2 minutes");
     }
 }

@@ -12,7 +12,7 @@ public sealed class BucketConfigurationTests
     {
         var settings = new ServeSettings { StorageS3 = ["photos=http://127.0.0.1:9000,AK,SK,remote-photos", "raw=https://obs.example.com,AK2,SK2"] };
 
-        var buckets = settings.ResolvedS3Buckets();
+        var buckets = settings.ResolveOptions().S3Buckets;
 
         Assert.True(settings.Validate().Successful);
         Assert.Equal("remote-photos", buckets["photos"].RemoteBucket);
@@ -99,5 +99,5 @@ public sealed class BucketConfigurationTests
 
     [Fact]
     public void The_worker_count_is_read_from_the_option() =>
-        Assert.Equal(3, new ServeSettings { Workers = "3" }.ResolvedWorkers());
+        Assert.Equal(3, new ServeSettings { Workers = "3" }.ResolveOptions().WorkerCount);
 }

@@ -74,6 +74,26 @@ public sealed class RefineryApiClient(HttpClient http, string projectId) : IDisp
         }
     }
 
+    /// <summary>Waits until some samples are processed but the run is not over, and returns how many are.</summary>
+    public async Task<int> WaitForProgressAsync(string taskId, string versionId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            var version = (await GetAsync($"{Tasks}/{taskId}/versions/{versionId}")).Json;
+            var processed = version["progress"]!["processed"]!.GetValue<int>();
+            if (processed > 0)
+            {
+                return processed;
+            }
+
+            Assert.Equal(1, version["status"]!.GetValue<int>() is 0 or 1 ? 1 : version["status"]!.GetValue<int>());
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("no shard finished within 2 minutes");
+    }
+
     public async Task<JsonNode> WaitForCompletionAsync(string taskId, string versionId)
     {
         var version = await WaitForVersionAsync(taskId, versionId, TimeSpan.FromMinutes(3), 2, 3, 4);

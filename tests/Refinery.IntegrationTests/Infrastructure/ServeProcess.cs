@@ -7,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace Refinery.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real <c>refinery serve</c> executable in a child process, for tests that must kill it (SIGKILL) and start
-/// it again on the same data directory.
+/// The real <c>refinery serve</c> (or <c>refinery worker</c>) executable in a child process, for tests that must kill
+/// it (SIGKILL) and start it again on the same data directory.
 /// </summary>
 public sealed class ServeProcess : IDisposable
 {
@@ -18,9 +18,15 @@ public sealed class ServeProcess : IDisposable
     // Completed once serve has announced its address: every line of its start-up has been written by then.
     private readonly TaskCompletionSource _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServeProcess(Process process, int port)
+    private const string ServeAnnouncement = "Refinery listening on";
+    private const string WorkerAnnouncement = "Refinery worker running";
+
+    private readonly string _announcement;
+
+    private ServeProcess(Process process, int port, string announcement)
     {
         _process = process;
+        _announcement = announcement;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
@@ -40,25 +46,24 @@ public sealed class ServeProcess : IDisposable
         return long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
-    public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, string storageRoot)
+    /// <summary>Starts <c>serve</c> with two workers and the bucket <paramref name="storageRoot"/> (NAME=PATH), plus any further flags.</summary>
+    public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, string storageRoot, params string[] moreArguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // Two workers whatever the machine, so tests can reason about how many shards run at once.
-            ArgumentList = { RefineryCli.Dll, "serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot, "--workers", "2" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start refinery serve");
-        var serve = new ServeProcess(process, port);
-        process.OutputDataReceived += (_, line) => serve.Record(line.Data);
-        process.ErrorDataReceived += (_, line) => serve.Record(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // Two workers whatever the machine, so tests can reason about how many shards run at once.
+        var serve = Launch(
+            ["serve", "--data-dir", dataDirectory, "--urls", $"http://127.0.0.1:{port}", "--storage-root", storageRoot, "--workers", "2", .. moreArguments],
+            port, ServeAnnouncement);
         await serve.WaitUntilListeningAsync();
         await serve._announced.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return serve;
+    }
+
+    /// <summary>Starts <c>worker</c> with the bucket <paramref name="storageRoot"/> (NAME=PATH) and further flags (<c>--db</c> at least).</summary>
+    public static async Task<ServeProcess> StartWorkerAsync(string dataDirectory, string storageRoot, params string[] moreArguments)
+    {
+        var worker = Launch(["worker", "--data-dir", dataDirectory, "--storage-root", storageRoot, .. moreArguments], port: 0, WorkerAnnouncement);
+        await worker._announced.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return worker;
     }
 
     public static int FreePort()
@@ -106,11 +111,34 @@ public sealed class ServeProcess : IDisposable
         if (line is not null)
         {
             _output.Enqueue(line);
-            if (line.StartsWith("Refinery listening on", StringComparison.Ordinal))
+            if (line.StartsWith(_announcement, StringComparison.Ordinal))
             {
                 _announced.TrySetResult();
             }
         }
+    }
+
+    private static ServeProcess Launch(string[] arguments, int port, string announcement)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { RefineryCli.Dll },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start refinery {arguments[0]}");
+        var launched = new ServeProcess(process, port, announcement);
+        process.OutputDataReceived += (_, line) => launched.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => launched.Record(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return launched;
     }
 
     private async Task WaitUntilListeningAsync()

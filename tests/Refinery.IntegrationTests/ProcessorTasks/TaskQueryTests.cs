@@ -6,7 +6,7 @@ using Refinery.IntegrationTests.Infrastructure;
 namespace Refinery.IntegrationTests.ProcessorTasks;
 
 [Collection(ServerCollection.Name)]
-public sealed class TaskQueryTests(RefineryInstance server)
+public class TaskQueryTests(RefineryInstance server)
 {
     /// <summary>The field set of DescribeProcessorTask in the seed document, with the JSON type of each.</summary>
     private static readonly Dictionary<string, JsonValueKind> _seedFields = new()

@@ -4,7 +4,7 @@ using Refinery.IntegrationTests.Infrastructure;
 namespace Refinery.IntegrationTests.ProcessorTasks;
 
 [Collection(ServerCollection.Name)]
-public sealed class TaskVersionTests(RefineryInstance server)
+public class TaskVersionTests(RefineryInstance server)
 {
     [Fact]
     public async Task A_task_created_without_a_version_waits_in_status_0_until_one_is_created()

@@ -1,4 +1,3 @@
-using Refinery.Api.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,13 +12,13 @@ public abstract class ProjectCredentialCommand<TSettings> : AsyncCommand<TSettin
 {
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        var (app, _) = await RefineryServer.BuildAsync(settings.OfflineOptions(), cancellationToken: cancellationToken);
-        await using (app)
+        var services = await settings.OpenAdministrationAsync(cancellationToken);
+        await using (services)
         {
             try
             {
-                var projectId = await settings.ResolveProjectIdAsync(app.Services, cancellationToken);
-                await CreateAsync(app.Services, projectId, settings, cancellationToken);
+                var projectId = await settings.ResolveProjectIdAsync(services, cancellationToken);
+                await CreateAsync(services, projectId, settings, cancellationToken);
                 return 0;
             }
             catch (ArgumentException error)

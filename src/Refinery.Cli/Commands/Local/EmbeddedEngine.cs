@@ -6,13 +6,14 @@ using Refinery.Api.ProcessorTasks;
 using Refinery.Catalog.Records;
 using Refinery.Cli.Commands.Tasks;
 using Refinery.Domain;
+using Refinery.Engine.Hosting;
 using Refinery.Engine.Tasks;
 using Refinery.Operators.Pipeline;
 
 namespace Refinery.Cli.Commands.Local;
 
 /// <summary>
-/// The server's engine composition (<see cref="RefineryServer.AddRefineryEngine"/>) in a generic host of this process:
+/// The server's engine composition (<see cref="EngineServiceCollectionExtensions.AddRefineryEngine"/>) in a generic host of this process:
 /// catalog, staging and job delivery in a temporary data directory that is deleted afterwards, workers in process,
 /// nothing listening. The input folder's parent is the bucket <c>input</c>, the output folder's parent the bucket <c>output</c>.
 /// </summary>
@@ -53,11 +54,11 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddRefineryEngine(options);
+        builder.Services.AddRefineryEngine(options).AddRefineryCredentials(options);
         var host = builder.Build();
         try
         {
-            var project = await RefineryServer.PrepareCatalogAsync(host.Services, options, cancellationToken)
+            var project = await CatalogPreparation.PrepareAsync(host.Services, cancellationToken)
                 ?? throw new InvalidOperationException("A fresh catalog made no project.");
             await host.StartAsync(cancellationToken);
             return new EmbeddedEngine(host, temporary, project.ProjectId);

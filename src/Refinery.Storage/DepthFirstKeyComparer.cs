@@ -1,10 +1,10 @@
-namespace Refinery.Storage.S3;
+namespace Refinery.Storage;
 
 /// <summary>
-/// Orders keys as a depth-first walk that visits each directory's entries in ordinal order: ordinal comparison in
+/// The order every <see cref="IObjectStore.ListAsync"/> streams keys in: a depth-first walk that visits each directory's entries in ordinal order: ordinal comparison in
 /// which '/' sorts before every other character, so <c>img/a.jpg</c> precedes <c>img.jpg</c>.
 /// </summary>
-internal sealed class DepthFirstKeyComparer : IComparer<string>
+public sealed class DepthFirstKeyComparer : IComparer<string>
 {
     public static DepthFirstKeyComparer Instance { get; } = new();
 

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Refinery.Engine.Delivery;
 
-namespace Refinery.Api.Hosting;
+namespace Refinery.Engine.Hosting;
 
 /// <summary>Resumes unfinished versions at start-up, then keeps looking for versions whose worker has gone.</summary>
-public sealed class ReconcilerHostedService(VersionReconciler reconciler, RefineryOptions options, ILogger<ReconcilerHostedService> logger)
+public sealed class ReconcilerHostedService(VersionReconciler reconciler, EngineHostOptions options, ILogger<ReconcilerHostedService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

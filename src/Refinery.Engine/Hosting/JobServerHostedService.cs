@@ -3,10 +3,10 @@ using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Refinery.Api.Hosting;
+namespace Refinery.Engine.Hosting;
 
 /// <summary>Runs this process's Hangfire workers against the process's own job storage.</summary>
-public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFactory scopes, RefineryOptions options) : IHostedService, IDisposable
+public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFactory scopes, EngineHostOptions options) : IHostedService, IDisposable
 {
     private BackgroundJobServer? _server;
 

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Refinery.Engine.Hosting;
+
+namespace Refinery.Api.Hosting;
+
+/// <summary>
+/// The catalog and credentials of an installation, for a command that changes them directly (a project, an access
+/// key): the engine's composition without workers, and nothing listening.
+/// </summary>
+public static class AdministrationServices
+{
+    public static async Task<ServiceProvider> OpenAsync(RefineryOptions options, CancellationToken cancellationToken)
+    {
+        OwnerOnlyDirectory.Ensure(options.DataDirectory);
+        var offline = options with { RunWorkers = false, RunReconciler = false };
+        var services = new ServiceCollection()
+            .AddRefineryEngine(offline)
+            .AddRefineryCredentials(offline)
+            .BuildServiceProvider();
+        try
+        {
+            await CatalogPreparation.PrepareAsync(services, cancellationToken);
+            return services;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Refinery.Api.Hosting;
+using Refinery.Cli.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Refinery.Cli.Commands;
+
+/// <summary>
+/// The flags of every process that runs the engine (<c>serve</c>, <c>worker</c>); each setting can also come from a
+/// <c>REFINERY_*</c> environment variable or the <c>--config</c> file (flags win, then the environment, then the file).
+/// </summary>
+public abstract class EngineSettings : DataDirectorySettings
+{
+    [CommandOption("--config <FILE>")]
+    [Description("A JSON file of settings, keyed like the REFINERY_* variables without the prefix (\"urls\", \"storage_roots\": [\"imgs=/data\"], \"workers\"…); an unknown key is an error. Env: REFINERY_SERVER_CONFIG.")]
+    public string? ConfigFile { get; init; }
+
+    [CommandOption("--db <URL>")]
+    [Description("The PostgreSQL database holding the catalog and the job queue, shared by every serve and worker process: postgres://user:password@host:port/database or a connection string. Env: REFINERY_DB. Default: the SQLite file in the data directory, jobs in memory")]
+    public string? Database { get; init; }
+
+    [CommandOption("--storage-root <NAME=PATH>")]
+    [Description("Expose directory PATH as bucket NAME (repeatable). Env: REFINERY_STORAGE_ROOTS, ';'-separated.")]
+    public string[] StorageRoots { get; init; } = [];
+
+    [CommandOption("--storage-s3 <NAME=SPEC>")]
+    [Description("Serve bucket NAME from an S3-compatible server; SPEC is endpoint,access_key,secret_key[,bucket] (the remote bucket defaults to NAME). Repeatable. Env: REFINERY_STORAGE_S3, ';'-separated.")]
+    public string[] StorageS3 { get; init; } = [];
+
+    [CommandOption("--staging-dir <PATH>")]
+    [Description("Where shard files and unpublished output wait; every serve and worker process sharing a --db must reach the same directory (a shared filesystem). Env: REFINERY_STAGING_DIR. Default: DATA_DIR/staging")]
+    public string? StagingDirectory { get; init; }
+
+    [CommandOption("--workers <N>")]
+    [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
+    public string? Workers { get; init; }
+
+    [CommandOption("--decode-memory <MIB>")]
+    [Description("MiB the decoded pixels of all images in flight may take together (analysis, validation, thumbnails); a decode waits for room, and a larger image is refused. 16 to 1048576. Env: REFINERY_DECODE_MEMORY_MIB. Default: a quarter of the memory available, 64 to 1024")]
+    public string? DecodeMemory { get; init; }
+
+    /// <summary>The options to run with; throws <see cref="ArgumentException"/> naming the setting that is wrong.</summary>
+    public RefineryOptions ResolveOptions()
+    {
+        // Flags are handed on joined with ';', the environment's list form, so a ';' inside one would split it.
+        foreach (var (setting, values) in new[] { (ServeSettingNames.StorageRoots, StorageRoots), (ServeSettingNames.StorageS3, StorageS3) })
+        {
+            if (values.Any(value => value.Contains(';', StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"{setting.Flag} takes one value per flag: repeat the flag instead of joining the forms with ';'.");
+            }
+        }
+
+        var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [ServeSettingNames.DataDirectory.Key] = DataDirectory,
+            [ServeSettingNames.Database.Key] = Database,
+            [ServeSettingNames.StorageRoots.Key] = StorageRoots.Length > 0 ? string.Join(';', StorageRoots) : null,
+            [ServeSettingNames.StorageS3.Key] = StorageS3.Length > 0 ? string.Join(';', StorageS3) : null,
+            [ServeSettingNames.StagingDirectory.Key] = StagingDirectory,
+            [ServeSettingNames.Workers.Key] = Workers,
+            [ServeSettingNames.DecodeMemory.Key] = DecodeMemory,
+        };
+        AddFlags(flags);
+        var given = flags.Where(flag => flag.Value is not null).ToDictionary(StringComparer.OrdinalIgnoreCase);
+        return new ServeConfiguration(ConfigurationSources.Build(ConfigFile, given)).ToOptions();
+    }
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            _ = ResolveOptions();
+            return ValidationResult.Success();
+        }
+        catch (ArgumentException error)
+        {
+            return ValidationResult.Error(error.Message);
+        }
+    }
+
+    /// <summary>The flags only this command has, by their configuration key.</summary>
+    protected abstract void AddFlags(IDictionary<string, string?> flags);
+}
