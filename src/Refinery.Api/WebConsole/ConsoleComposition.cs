@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,8 @@ public static class ConsoleComposition
             FileProvider = new EmbeddedFileProvider(typeof(ConsoleComposition).Assembly, "Refinery.Api.wwwroot.console"),
             RequestPath = ConsoleRoutes.Assets,
         });
-        app.MapRazorPages();
+        // HTML pages for people, not operations of the API: the OpenAPI description leaves them out.
+        app.MapRazorPages().ExcludeFromDescription();
         return app;
     }
 }

@@ -13,7 +13,7 @@ namespace Refinery.Cli.Commands;
 public abstract class EngineSettings : DataDirectorySettings
 {
     [CommandOption("--config <FILE>")]
-    [Description("A JSON file of settings, keyed like the REFINERY_* variables without the prefix (\"urls\", \"storage_roots\": [\"imgs=/data\"], \"workers\"…); an unknown key is an error. Env: REFINERY_SERVER_CONFIG.")]
+    [Description("A JSON file of settings, keyed like the REFINERY_* variables without the prefix (\"urls\", \"storage_roots\": [[\"imgs=/data\"]], \"workers\"…); an unknown key is an error. Env: REFINERY_SERVER_CONFIG.")]
     public string? ConfigFile { get; init; }
 
     [CommandOption("--db <URL>")]
@@ -25,7 +25,7 @@ public abstract class EngineSettings : DataDirectorySettings
     public string[] StorageRoots { get; init; } = [];
 
     [CommandOption("--storage-s3 <NAME=SPEC>")]
-    [Description("Serve bucket NAME from an S3-compatible server; SPEC is endpoint,access_key,secret_key[,bucket] (the remote bucket defaults to NAME). Repeatable. Env: REFINERY_STORAGE_S3, ';'-separated.")]
+    [Description("Serve bucket NAME from an S3-compatible server; SPEC is endpoint,access_key,secret_key[[,bucket]] (the remote bucket defaults to NAME). Repeatable. Env: REFINERY_STORAGE_S3, ';'-separated.")]
     public string[] StorageS3 { get; init; } = [];
 
     [CommandOption("--staging-dir <PATH>")]

@@ -23,6 +23,19 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root.FullName, "data")), "serve started despite the unknown flag");
     }
 
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task Help_lists_the_options_whose_texts_hold_brackets(string command)
+    {
+        // Spectre reads square brackets in a description as markup: an unescaped one made --help fail.
+        var run = await RefineryCli.RunAsync(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--storage-s3", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--config", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_misspelt_key_in_the_configuration_file_stops_serve_naming_the_key()
     {
