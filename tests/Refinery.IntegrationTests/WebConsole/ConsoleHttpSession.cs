@@ -28,6 +28,20 @@ public sealed partial class ConsoleHttpSession(Uri server) : IDisposable
         });
     }
 
+    /// <summary>Posts the password sign-in form; <paramref name="projectBy"/> is <c>id</c> or <c>name</c>, as the form offers.</summary>
+    public async Task<HttpResponseMessage> SignInWithPasswordAsync(string userName, string password, string project, string projectBy = "id")
+    {
+        var form = await ReadAntiforgeryTokenAsync("/console/sign-in");
+        return await PostFormAsync("/console/sign-in?handler=Password", new Dictionary<string, string>
+        {
+            ["user_name"] = userName,
+            ["password"] = password,
+            ["project"] = project,
+            ["project_by"] = projectBy,
+            ["__RequestVerificationToken"] = form,
+        });
+    }
+
     public Task<HttpResponseMessage> PostFormAsync(string path, IReadOnlyDictionary<string, string> fields) =>
         _http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
 

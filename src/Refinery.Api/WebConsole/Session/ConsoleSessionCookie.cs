@@ -34,13 +34,18 @@ public sealed class ConsoleSessionCookie(IDataProtectionProvider protection)
         }
     }
 
-    public void Write(HttpResponse response, ConsoleSession session) =>
-        response.Cookies.Append(Name, _protector.Protect(session.ProjectId + Separator + session.Token), Options(response.HttpContext.Request));
+    /// <summary>
+    /// Sets the cookie; with <paramref name="expiresAt"/> it ends then (a token's own expiry), without it it ends with
+    /// the browser session.
+    /// </summary>
+    public void Write(HttpResponse response, ConsoleSession session, DateTimeOffset? expiresAt) =>
+        response.Cookies.Append(Name, _protector.Protect(session.ProjectId + Separator + session.Token), Options(response.HttpContext.Request, expiresAt));
 
-    public static void Delete(HttpResponse response) => response.Cookies.Delete(Name, Options(response.HttpContext.Request));
+    public static void Delete(HttpResponse response) => response.Cookies.Delete(Name, Options(response.HttpContext.Request, expiresAt: null));
 
-    private static CookieOptions Options(HttpRequest request) => new()
+    private static CookieOptions Options(HttpRequest request, DateTimeOffset? expiresAt) => new()
     {
+        Expires = expiresAt,
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
         Secure = request.IsHttps,
