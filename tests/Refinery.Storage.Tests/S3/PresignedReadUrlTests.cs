@@ -36,15 +36,9 @@ public sealed class PresignedReadUrlTests(S3rverFixture server)
         using var fresh = await http.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
-        // The SDK signs the lifetime left when it signs: the 2 s asked for, less any time since the expiry was computed.
-        Assert.InRange(SignedLifetimeSeconds(url), 1, 2);
         // The server judges expiry by its own clock: poll until it refuses, bounded so a link that never expires fails.
         Assert.True(await RefusedWithinAsync(http, url, TimeSpan.FromSeconds(60)), "the presigned URL still worked 60 s after its 2 s lifetime");
     }
-
-    private static int SignedLifetimeSeconds(Uri url) =>
-        int.Parse(url.Query.TrimStart('?').Split('&').Single(pair => pair.StartsWith("X-Amz-Expires=", StringComparison.Ordinal))["X-Amz-Expires=".Length..],
-            System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<bool> RefusedWithinAsync(HttpClient http, Uri url, TimeSpan deadline)
     {
