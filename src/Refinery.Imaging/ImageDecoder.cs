@@ -24,16 +24,33 @@ public sealed class ImageDecoder(ImageDecodeLimits limits, DecodeMemoryBudget bu
     /// <param name="mode">Unchanged keeps channel count and bit depth; the Reduced modes decode at 1/2, 1/4 or 1/8 size.</param>
     /// <param name="cancellationToken">Ends a wait for room in the budget.</param>
     /// <returns>The pixels, or why the bytes are not a usable image, as a phrase ("the PNG data ends before …").</returns>
+    public ValueTask<(DecodedImage? Image, string? Failure)> DecodeAsync(
+        ReadOnlyMemory<byte> data, ImreadModes mode, CancellationToken cancellationToken) =>
+        DecodeAsync(data, mode, alongsideBytes: 0, cancellationToken);
+
+    /// <summary>
+    /// Decodes as <see cref="DecodeAsync(ReadOnlyMemory{byte}, ImreadModes, CancellationToken)"/> does, reserving
+    /// <paramref name="alongsideBytes"/> more with the pixels' footprint, for work the caller does on the pixels: a
+    /// caller that reserved those bytes only once it held the pixels could wait forever on others doing the same.
+    /// They are given back with the pixels'.
+    /// </summary>
     public async ValueTask<(DecodedImage? Image, string? Failure)> DecodeAsync(
-        ReadOnlyMemory<byte> data, ImreadModes mode, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> data, ImreadModes mode, long alongsideBytes, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(alongsideBytes);
         var (plan, refusal) = Plan(data.Span, mode);
         if (plan is null)
         {
             return (null, refusal);
         }
 
-        var reservation = await Budget.ReserveAsync(plan.FootprintBytes, cancellationToken);
+        var needed = plan.FootprintBytes + alongsideBytes;
+        if (needed > Budget.Capacity)
+        {
+            return (null, $"decoding its {plan.Dimensions} pixels takes {plan.FootprintBytes} bytes and the work on them {alongsideBytes} more, more than the server's whole decode memory budget of {Budget.Capacity} bytes");
+        }
+
+        var reservation = await Budget.ReserveAsync(needed, cancellationToken);
         try
         {
             var (pixels, failure) = Decode(data.Span, mode, plan);

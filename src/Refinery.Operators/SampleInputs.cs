@@ -16,15 +16,10 @@ public static class SampleInputs
     public static async Task<(DecodedImage? Image, ObjectPath Source, string? Failure)> DecodeAsync(
         IObjectStore inputs, string sourceUri, ImageDecoder decoder, ImreadModes mode, CancellationToken cancellationToken)
     {
-        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sourceUri, out var source, out var sourceFailure))
-        {
-            return (null, default, $"its source is not an object path: {sourceFailure}");
-        }
-
-        var (bytes, readFailure) = await PooledObjectBytes.ReadAsync(inputs, source, decoder.Limits.MaxBytes, cancellationToken);
+        var (bytes, source, readFailure) = await ReadImageAsync(inputs, sourceUri, decoder, cancellationToken);
         if (bytes is null)
         {
-            return (null, source, $"it cannot be read: {readFailure}");
+            return (null, source, readFailure);
         }
 
         using (bytes)
@@ -32,6 +27,19 @@ public static class SampleInputs
             var (decoded, decodeFailure) = await decoder.DecodeAsync(bytes.Memory, mode, cancellationToken);
             return decoded is null ? (null, source, $"it cannot be decoded: {decodeFailure}") : (decoded, source, null);
         }
+    }
+
+    /// <summary>The image's encoded bytes (the caller disposes them) and where they were read, or why they are unusable.</summary>
+    internal static async Task<(PooledObjectBytes? Bytes, ObjectPath Source, string? Failure)> ReadImageAsync(
+        IObjectStore inputs, string sourceUri, ImageDecoder decoder, CancellationToken cancellationToken)
+    {
+        if (!SampleLocationParser.TryParse(SampleLocationParser.SourceField, sourceUri, out var source, out var sourceFailure))
+        {
+            return (null, default, $"its source is not an object path: {sourceFailure}");
+        }
+
+        var (bytes, readFailure) = await PooledObjectBytes.ReadAsync(inputs, source, decoder.Limits.MaxBytes, cancellationToken);
+        return bytes is null ? (null, source, $"it cannot be read: {readFailure}") : (bytes, source, null);
     }
 
     /// <summary>The parsed VOC annotation and where it was read (null when its location is no object path), or why it is unusable.</summary>

@@ -42,6 +42,9 @@ public sealed class AddNoiseOperator : AugmentationOperator<AddNoiseOperator.Par
     public override Drawn Draw(Params parameters, Size size, AugmentationRandom random) =>
         new(parameters.Kind, parameters.Loc, parameters.Scale, parameters.Lam, parameters.P, random.NextStreamSeed());
 
+    /// <summary>The output (a clone the noise is written into) and, for the added kinds, the 16-bit noise table.</summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size) + (NoiseTable.Size * sizeof(short));
+
     public override Mat ApplyToImage(Mat image, Drawn drawn) => drawn.Kind switch
     {
         Kind.Gauss => NoiseFields.Add(image, NoiseTable.Gaussian(drawn.Loc, drawn.Scale), drawn.NoiseSeed),

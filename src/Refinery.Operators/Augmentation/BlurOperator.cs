@@ -25,6 +25,8 @@ public sealed class BlurOperator : AugmentationOperator<BlurOperator.Kind, BlurO
     public override Drawn Draw(Kind parameters, Size size, AugmentationRandom random) =>
         parameters == Kind.Gauss ? new Drawn(parameters, random.Uniform(0, 3)) : new Drawn(parameters, random.NextInt(1, 7));
 
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size);
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         var output = new Mat();

@@ -27,7 +27,10 @@ public sealed class CropOperator : GeometricAugmentationOperator<CropOperator.Pa
     public override Drawn Draw(Params parameters, Size size, AugmentationRandom random)
     {
         int Cut(int length) => (int)Math.Round(parameters.Fraction.Draw(random) * length);
-        return new Drawn(Cut(size.Height), Cut(size.Width), Cut(size.Height), Cut(size.Width));
+        var (top, right, bottom, left) = (Cut(size.Height), Cut(size.Width), Cut(size.Height), Cut(size.Width));
+
+        // Under 50 px, 0.49 of a side can round up to half of it at both ends: one pixel is always left.
+        return new Drawn(top, right, Math.Min(bottom, size.Height - top - 1), Math.Min(left, size.Width - right - 1));
     }
 
     public override AffinePlan Plan(Size size, Drawn drawn) =>

@@ -25,6 +25,9 @@ public sealed class CutOutOperator : ParameterlessAugmentationOperator<CutOutOpe
         return new Drawn(centreX - (side / 2), centreY - (side / 2), side);
     }
 
+    /// <summary>The output clone; the hole is a view into it.</summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size);
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         var output = image.Clone();

@@ -16,6 +16,14 @@ public abstract class GeometricAugmentationOperator<TParams, TDrawn> : Augmentat
     public override BoxOutcome ApplyToBoxes(IReadOnlyList<VocBox> boxes, Size size, TDrawn drawn) =>
         BoxBookkeeping.Move(boxes, Plan(size, drawn), DropsImageWhenBoxLeaves);
 
+    public sealed override Size OutputSize(Size size, TDrawn drawn) => Plan(size, drawn).Canvas;
+
+    /// <summary>
+    /// The output canvas alone: the general warp and every faster call operators replace it with (flip, resize,
+    /// border, the clone of a region) write straight into their output.
+    /// </summary>
+    public sealed override long ApplyBytes(Size size, TDrawn drawn) => PixelBytes.Bgr(OutputSize(size, drawn));
+
     /// <summary>A general warp; operators with an exact, faster OpenCV call (flip, resize, border, ROI) override it.</summary>
     public override Mat ApplyToImage(Mat image, TDrawn drawn) => Plan(image.Size(), drawn).Warp(image);
 }

@@ -7,6 +7,9 @@ public sealed class GrayscaleOperator : FixedAugmentationOperator
 {
     public override string Name => "Grayscale";
 
+    /// <summary>The gray plane and the output.</summary>
+    public override long ApplyBytes(Size size, NoParameters drawn) => PixelBytes.Plane(size, 1) + PixelBytes.Bgr(size);
+
     public override Mat ApplyToImage(Mat image, NoParameters drawn)
     {
         using var gray = new Mat();

@@ -10,6 +10,9 @@ public sealed class HistogramEqualOperator : FixedAugmentationOperator
 {
     public override string Name => "HistogramEqual";
 
+    /// <summary>Lab beside its three split planes, then Lab beside the output (the planes are freed first): two images.</summary>
+    public override long ApplyBytes(Size size, NoParameters drawn) => 2 * PixelBytes.Bgr(size);
+
     public override Mat ApplyToImage(Mat image, NoParameters drawn)
     {
         using var lab = new Mat();

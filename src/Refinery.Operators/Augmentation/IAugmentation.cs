@@ -9,8 +9,16 @@ public interface IAugmentation
     string OperatorName { get; }
 
     /// <summary>
-    /// Draws this sample's parameters from <paramref name="random"/> and applies them to the image and its boxes.
-    /// <paramref name="image"/> is 8-bit BGR (1- and 4-channel images are converted) and is left untouched.
+    /// Draws this sample's parameters from <paramref name="random"/> for an image of <paramref name="size"/> and
+    /// <paramref name="type"/> (8-bit BGR, or gray, BGRA or deeper, which is converted) and moves its boxes, without
+    /// touching a pixel: the result says what applying will hold in memory before it is applied.
     /// </summary>
-    AugmentationResult Apply(Mat image, IReadOnlyList<VocBox> boxes, AugmentationRandom random);
+    PreparedAugmentation Prepare(Size size, MatType type, IReadOnlyList<VocBox> boxes, AugmentationRandom random);
+
+    /// <summary>Prepares for <paramref name="image"/> and applies at once; <paramref name="image"/> is left untouched.</summary>
+    AugmentationResult Apply(Mat image, IReadOnlyList<VocBox> boxes, AugmentationRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Prepare(image.Size(), image.Type(), boxes, random).Apply(image);
+    }
 }

@@ -17,6 +17,8 @@ public sealed class LightArithmeticOperator : ParameterlessAugmentationOperator<
 
     public override Drawn Draw(NoParameters parameters, Size size, AugmentationRandom random) => new(_gain.Draw(random), _offset.Draw(random));
 
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size);
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         var output = new Mat();

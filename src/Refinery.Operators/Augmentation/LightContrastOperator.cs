@@ -34,6 +34,9 @@ public sealed class LightContrastOperator : AugmentationOperator<LightContrastOp
         _ => new Drawn(parameters, random.Uniform(0.6, 1.4), 0),
     };
 
+    /// <summary>The output and the 256-entry table.</summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size) + 256;
+
     public override Mat ApplyToImage(Mat image, Drawn drawn) => IntensityTable.Apply(image, Curve(drawn));
 
     public static Func<double, double> Curve(Drawn drawn) => drawn.Function switch

@@ -15,6 +15,9 @@ public sealed class MotionBlurOperator : ParameterlessAugmentationOperator<Motio
     public override Drawn Draw(NoParameters parameters, Size size, AugmentationRandom random) =>
         new(random.NextInt(3, 7), random.Uniform(0, 360), random.Uniform(-1, 1));
 
+    /// <summary>The output and the kernel, made from a line and a rotation matrix of its size.</summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size) + (3L * drawn.KernelSize * drawn.KernelSize * sizeof(double));
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         using var kernel = Kernel(drawn);

@@ -12,6 +12,6 @@ public sealed class ParsedAugmentation<TParams, TDrawn>(AugmentationOperator<TPa
 
     public string OperatorName => @operator.Name;
 
-    public AugmentationResult Apply(Mat image, IReadOnlyList<VocBox> boxes, AugmentationRandom random) =>
-        @operator.Apply(Parameters, image, boxes, random);
+    public PreparedAugmentation Prepare(Size size, MatType type, IReadOnlyList<VocBox> boxes, AugmentationRandom random) =>
+        @operator.Prepare(Parameters, size, type, boxes, random);
 }

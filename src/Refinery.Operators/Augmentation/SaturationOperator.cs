@@ -15,6 +15,9 @@ public sealed class SaturationOperator : ParameterlessAugmentationOperator<Satur
     public override Drawn Draw(NoParameters parameters, Size size, AugmentationRandom random) =>
         new(random.Uniform(-20, 20), random.Uniform(0.5, 1.5));
 
+    /// <summary>HSV (looked up in place) beside the output, and the 3-channel table.</summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => (2 * PixelBytes.Bgr(size)) + (256 * 3);
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         using var hsv = new Mat();

@@ -14,6 +14,9 @@ public sealed class SharpenOperator : ParameterlessAugmentationOperator<SharpenO
     public override Drawn Draw(NoParameters parameters, Size size, AugmentationRandom random) =>
         new(random.Uniform(0, 0.2), random.Uniform(0.8, 1.2));
 
+    /// <summary>The output and the 3×3 kernel.</summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => PixelBytes.Bgr(size) + (9 * sizeof(float));
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         using var kernel = new Mat(3, 3, MatType.CV_32FC1, Scalar.All(-drawn.Alpha));

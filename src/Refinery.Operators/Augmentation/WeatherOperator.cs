@@ -34,6 +34,12 @@ public sealed class WeatherOperator : AugmentationOperator<WeatherOperator.Mode,
         _ => new Drawn(parameters, random.Uniform(0.5, 0.9), 0, random.NextStreamSeed()),
     };
 
+    /// <summary>
+    /// The layer, the inverted image and the output: three images. Rendering the layer peaks lower: a veil holds
+    /// two float planes (8 bytes a pixel), then one beside its 8-bit plane and the layer (8 again).
+    /// </summary>
+    public override long ApplyBytes(Size size, Drawn drawn) => 3 * PixelBytes.Bgr(size);
+
     public override Mat ApplyToImage(Mat image, Drawn drawn)
     {
         using var layer = WeatherLayers.Render(image.Size(), drawn);

@@ -215,6 +215,31 @@ public sealed class ImageDecoderTests
     }
 
     [Fact]
+    public async Task Bytes_reserved_alongside_are_held_with_the_pixels_and_given_back_with_them()
+    {
+        var decoder = TestDecoders.Create();
+
+        var (image, _) = await decoder.DecodeAsync(TexturedImages.Jpeg(120, 80), ImreadModes.Unchanged, alongsideBytes: 5_000, CancellationToken.None);
+        var held = decoder.Budget.InUse;
+        image!.Dispose();
+
+        Assert.Equal((120 * 80 * 3) + 5_000, held);
+        Assert.Equal(0, decoder.Budget.InUse);
+    }
+
+    [Fact]
+    public async Task Pixels_and_bytes_alongside_that_together_exceed_the_whole_budget_are_refused_unreserved()
+    {
+        var decoder = new ImageDecoder(ImageDecodeLimits.Default, new DecodeMemoryBudget(30_000));
+
+        var (image, failure) = await decoder.DecodeAsync(TexturedImages.Jpeg(120, 80), ImreadModes.Unchanged, alongsideBytes: 1_201, CancellationToken.None);
+
+        Assert.Null(image);
+        Assert.EndsWith("takes 28800 bytes and the work on them 1201 more, more than the server's whole decode memory budget of 30000 bytes", failure, StringComparison.Ordinal);
+        Assert.Equal(0, decoder.Budget.InUse);
+    }
+
+    [Fact]
     public async Task A_decode_waits_for_room_in_the_budget_and_gives_up_when_cancelled()
     {
         var decoder = new ImageDecoder(ImageDecodeLimits.Default, new DecodeMemoryBudget(30_000));

@@ -100,6 +100,20 @@ public sealed class GeometricOperatorGoldenTests
         Assert.InRange(drawn.Bottom, 20, 40);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(30)]
+    public void Crop_at_the_largest_fraction_leaves_at_least_one_pixel_of_a_small_side(int side)
+    {
+        var parameters = new CropOperator.Params(new NumericRange(CropOperator.MaxFraction, CropOperator.MaxFraction));
+
+        var drawn = new CropOperator().Draw(parameters, new Size(side, side), AugmentationSamples.Random());
+
+        Assert.True(drawn.Left + drawn.Right < side && drawn.Top + drawn.Bottom < side, $"{drawn}");
+    }
+
     [Fact]
     public void Resize_gives_the_requested_size()
     {
