@@ -64,7 +64,7 @@ restore() {
 trap 'restore; rm -rf "$backup"' ERR
 
 for provider in "${providers[@]}"; do
-  ef migrations add "$name" --output-dir Migrations --namespace "Refinery.Catalog.Migrations.$provider"
+  ef migrations add "$name" --output-dir Migrations
 done
 
 trap - ERR

@@ -16,10 +16,16 @@ public sealed class PostgresCatalogMigrationTests(PostgresRefineryInstance postg
         return (new RefineryInstance(options => options with { Database = url }), CatalogDatabase.PostgreSql(url));
     }
 
-    [Fact]
-    public async Task Processes_starting_at_once_on_a_new_catalog_migrate_it_once()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("e89f607")]
+    public async Task Processes_starting_at_once_migrate_the_catalog_once(string? release)
     {
         var database = await NewDatabaseAsync();
+        if (release is not null)
+        {
+            await LegacyCatalog.CreateAsync(database, release);
+        }
 
         // Each its own factory and connections, as separate serve and worker processes have.
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => CatalogInitializer.InitializeAsync(CatalogFactories.For(database), CancellationToken.None))));

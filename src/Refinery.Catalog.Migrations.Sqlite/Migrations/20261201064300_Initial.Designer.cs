@@ -7,10 +7,10 @@ using Refinery.Catalog;
 
 #nullable disable
 
-namespace Refinery.Catalog.Migrations.Sqlite
+namespace Refinery.Catalog.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CatalogContext))]
-    [Migration("20261201060322_Initial")]
+    [Migration("20261201064300_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

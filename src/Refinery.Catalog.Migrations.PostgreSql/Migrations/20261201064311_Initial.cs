@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Refinery.Catalog.Migrations.PostgreSql
+namespace Refinery.Catalog.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration

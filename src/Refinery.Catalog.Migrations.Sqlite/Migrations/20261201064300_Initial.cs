@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Refinery.Catalog.Migrations.Sqlite
+namespace Refinery.Catalog.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -6,7 +6,7 @@ using Refinery.Catalog;
 
 #nullable disable
 
-namespace Refinery.Catalog.Migrations.Sqlite
+namespace Refinery.Catalog.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CatalogContext))]
     partial class CatalogContextModelSnapshot : ModelSnapshot
