@@ -30,12 +30,20 @@ public sealed record CatalogDatabase(CatalogProvider Provider, string Connection
         return new(CatalogProvider.PostgreSql, connection.ConnectionString);
     }
 
+    /// <summary>
+    /// Each provider's migrations live in their own assembly (SQL types and DDL differ), named here rather than
+    /// referenced: they reference this assembly, and the host that runs them references both.
+    /// </summary>
+    public const string SqliteMigrationsAssembly = "Refinery.Catalog.Migrations.Sqlite";
+
+    public const string PostgreSqlMigrationsAssembly = "Refinery.Catalog.Migrations.PostgreSql";
+
     public void Configure(DbContextOptionsBuilder builder)
     {
         _ = Provider switch
         {
-            CatalogProvider.Sqlite => builder.UseSqlite(ConnectionString),
-            CatalogProvider.PostgreSql => builder.UseNpgsql(ConnectionString),
+            CatalogProvider.Sqlite => builder.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            CatalogProvider.PostgreSql => builder.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new InvalidOperationException($"Unknown catalog provider {Provider}."),
         };
     }
