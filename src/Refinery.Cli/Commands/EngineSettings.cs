@@ -32,6 +32,10 @@ public abstract class EngineSettings : DataDirectorySettings
     [Description("Where shard files and unpublished output wait; every serve and worker process sharing a --db must reach the same directory (a shared filesystem). Env: REFINERY_STAGING_DIR. Default: DATA_DIR/staging")]
     public string? StagingDirectory { get; init; }
 
+    [CommandOption("--staging-s3 <PATH>")]
+    [Description("Keep staging in S3 instead of a directory: s3://NAME/PREFIX, where NAME is a --storage-s3 bucket and PREFIX a folder of it that holds nothing else; every serve and worker process sharing a --db reaches it. Env: REFINERY_STAGING_S3.")]
+    public string? StagingS3 { get; init; }
+
     [CommandOption("--workers <N>")]
     [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
     public string? Workers { get; init; }
@@ -59,6 +63,7 @@ public abstract class EngineSettings : DataDirectorySettings
             [ServeSettingNames.StorageRoots.Key] = StorageRoots.Length > 0 ? string.Join(';', StorageRoots) : null,
             [ServeSettingNames.StorageS3.Key] = StorageS3.Length > 0 ? string.Join(';', StorageS3) : null,
             [ServeSettingNames.StagingDirectory.Key] = StagingDirectory,
+            [ServeSettingNames.StagingS3.Key] = StagingS3,
             [ServeSettingNames.Workers.Key] = Workers,
             [ServeSettingNames.DecodeMemory.Key] = DecodeMemory,
         };

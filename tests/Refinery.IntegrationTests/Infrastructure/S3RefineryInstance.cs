@@ -27,14 +27,17 @@ public sealed class S3RefineryInstance : IAsyncLifetime
     /// <summary>The <c>s3imgs</c> bucket as the server sees it, for writing inputs and reading outputs.</summary>
     public IObjectStore Store => _store!;
 
+    /// <summary>Where the <c>s3imgs</c> bucket lives, for another server that shares it.</summary>
+    public S3StoreOptions BucketOptions { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await S3.InitializeAsync();
-        var remoteBucket = await S3.CreateBucketAsync();
-        _store = new S3ObjectStore(S3Bucket, S3.Options(remoteBucket));
+        BucketOptions = S3.Options(await S3.CreateBucketAsync());
+        _store = new S3ObjectStore(S3Bucket, BucketOptions);
         Server = new RefineryInstance(options => options with
         {
-            S3Buckets = new Dictionary<string, S3StoreOptions> { [S3Bucket] = S3.Options(remoteBucket) },
+            S3Buckets = new Dictionary<string, S3StoreOptions> { [S3Bucket] = BucketOptions },
             SignedUrlLifetime = LinkLifetime,
             Clock = Clock,
         });
