@@ -36,6 +36,14 @@ public abstract class EngineSettings : DataDirectorySettings
     [Description("Keep staging in S3 instead of a directory: s3://NAME/PREFIX, where NAME is a --storage-s3 bucket and PREFIX a folder of it that holds nothing else; every serve and worker process sharing a --db reaches it. Env: REFINERY_STAGING_S3.")]
     public string? StagingS3 { get; init; }
 
+    [CommandOption("--signing-key-file <FILE>")]
+    [Description("The key that signs links to local buckets: 32 bytes, or their base64 (openssl rand -base64 32). Give every serve behind one address the same file. Env: REFINERY_SIGNING_KEY_FILE. Default: kept in the shared catalog with --db, else DATA_DIR/signing.key")]
+    public string? SigningKeyFile { get; init; }
+
+    [CommandOption("--catalog-key-file <FILE>")]
+    [Description("The key that encrypts AK/SK secret keys in the catalog: 32 bytes, or their base64. Kept apart from the database, it protects them against a leaked dump too. Env: REFINERY_CATALOG_KEY_FILE. Default: kept in the shared catalog with --db, else DATA_DIR/catalog.key")]
+    public string? CatalogKeyFile { get; init; }
+
     [CommandOption("--workers <N>")]
     [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
     public string? Workers { get; init; }
@@ -64,6 +72,8 @@ public abstract class EngineSettings : DataDirectorySettings
             [ServeSettingNames.StorageS3.Key] = StorageS3.Length > 0 ? string.Join(';', StorageS3) : null,
             [ServeSettingNames.StagingDirectory.Key] = StagingDirectory,
             [ServeSettingNames.StagingS3.Key] = StagingS3,
+            [ServeSettingNames.SigningKeyFile.Key] = SigningKeyFile,
+            [ServeSettingNames.CatalogKeyFile.Key] = CatalogKeyFile,
             [ServeSettingNames.Workers.Key] = Workers,
             [ServeSettingNames.DecodeMemory.Key] = DecodeMemory,
         };

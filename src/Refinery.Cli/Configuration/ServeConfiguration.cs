@@ -49,6 +49,8 @@ public sealed class ServeConfiguration(IConfiguration configuration)
             Database = database,
             StagingRoot = stagingRoot,
             StagingObjects = stagingObjects,
+            SigningKeyFile = ExistingFile(ServeSettingNames.SigningKeyFile),
+            CatalogKeyFile = ExistingFile(ServeSettingNames.CatalogKeyFile),
             Urls = Value(ServeSettingNames.Urls) ?? "http://127.0.0.1:8080",
             StorageRoots = roots,
             S3Buckets = buckets,
@@ -128,6 +130,17 @@ public sealed class ServeConfiguration(IConfiguration configuration)
                 + $"Pass {ServeSettingNames.StagingS3.Names} s3://NAME/PREFIX with a {ServeSettingNames.StorageS3.Flag} bucket NAME, "
                 + $"or {ServeSettingNames.StagingDirectory.Names} PATH on a filesystem every process mounts.");
         }
+    }
+
+    private string? ExistingFile(ServeSetting setting)
+    {
+        if (Value(setting) is not { } text)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(text);
+        return File.Exists(path) ? path : throw new ArgumentException($"{setting.Names} {path}: the file does not exist.");
     }
 
     private bool Flag(ServeSetting setting) => Value(setting) switch

@@ -62,6 +62,12 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         Assert.Empty(Both.StagingLeft);
     }
 
+    [Fact]
+    public void The_server_staging_in_S3_makes_no_staging_folder_where_the_other_does()
+    {
+        Assert.Equal((true, false), (Both.LocalStagingFolder, Both.InS3StagingFolder));
+    }
+
     private async Task<Runs> RunBothAsync()
     {
         await WriteAsync("stg-in/good.jpg", TestImages.Jpeg(200, 150, 4));
@@ -83,8 +89,10 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         await stagedInS3.WaitUntilJobsIdleAsync(TimeSpan.FromMinutes(1));
         var left = await instance.Store.ListAsync(new ObjectPath(Bucket, StagingPrefix), CancellationToken.None)
             .Select(info => info.Path.Key).ToListAsync();
-        return new Runs(local, inS3, left);
+        return new Runs(local, inS3, left, HasStagingFolder(instance.Server), HasStagingFolder(stagedInS3));
     }
+
+    private static bool HasStagingFolder(RefineryInstance server) => Directory.Exists(Path.Combine(server.DataDirectory, "staging"));
 
     private async Task<ServerRuns> RunAllAsync(RefineryInstance server, string label)
     {
@@ -121,7 +129,7 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         }
 
         var manifest = System.Text.Encoding.UTF8.GetString(await ReadAsync($"{outputKey}/output.manifest"));
-        return new Published(run.Comparable(), files, run.WithoutVersion(manifest, $"obs://{Bucket}/{outputKey}"));
+        return new Published(run.Comparable(), files, WithoutOutputRoot(manifest, $"obs://{Bucket}/{outputKey}"));
     }
 
     private static Published PublishedLocally(Run run, string imagesDirectory, string outputKey)
@@ -134,8 +142,11 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         }
 
         var manifest = File.ReadAllText(Path.Combine(outputDirectory, "output.manifest"));
-        return new Published(run.Comparable(), files, run.WithoutVersion(manifest, $"obs://imgs/{outputKey}"));
+        return new Published(run.Comparable(), files, WithoutOutputRoot(manifest, $"obs://imgs/{outputKey}"));
     }
+
+    /// <summary>The manifest with its version's output root (where the two servers differ) taken out.</summary>
+    private static string WithoutOutputRoot(string manifest, string outputUri) => manifest.Replace(outputUri, "OUTPUT", StringComparison.Ordinal);
 
     private Task WriteAsync(string key, byte[] content) =>
         instance.Store.WriteAsync(new ObjectPath(Bucket, key), new MemoryStream(content), CancellationToken.None);
@@ -171,13 +182,11 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         }
 
         public Published WithoutOutput() => new(Comparable(), new SortedDictionary<string, string>(), "");
-
-        public string WithoutVersion(string manifest, string outputUri) => manifest.Replace(outputUri, "OUTPUT", StringComparison.Ordinal);
     }
 
     private sealed record Published(SortedDictionary<string, string> Results, SortedDictionary<string, string> Files, string Manifest);
 
     private sealed record ServerRuns(Published Validation, Published Analysis, string AnalysisResult, Published Augmentation);
 
-    private sealed record Runs(ServerRuns Local, ServerRuns InS3, List<string> StagingLeft);
+    private sealed record Runs(ServerRuns Local, ServerRuns InS3, List<string> StagingLeft, bool LocalStagingFolder, bool InS3StagingFolder);
 }

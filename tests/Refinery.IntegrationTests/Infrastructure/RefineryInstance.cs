@@ -56,8 +56,9 @@ public sealed class RefineryInstance : IAsyncLifetime
         _app = app;
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First());
-        ProjectId = created!.ProjectId;
-        Token = created.Token;
+        // A server joining a shared catalog that already has its default project creates none, and knows no token.
+        ProjectId = created?.ProjectId ?? "";
+        Token = created?.Token ?? "";
         Client = new RefineryApiClient(NewHttpClient(Token), ProjectId);
     }
 
