@@ -33,9 +33,7 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
     [Fact]
     public void A_validation_staged_in_S3_publishes_the_same_results_files_and_manifest()
     {
-        Assert.Equal(Both.Local.Validation.Results, Both.InS3.Validation.Results);
-        Assert.Equal(Both.Local.Validation.Files, Both.InS3.Validation.Files);
-        Assert.Equal(Both.Local.Validation.Manifest, Both.InS3.Validation.Manifest);
+        AssertSame(Both.Local.Validation, Both.InS3.Validation);
         Assert.Contains("good.jpg", Both.InS3.Validation.Files.Keys);
     }
 
@@ -50,9 +48,7 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
     [Fact]
     public void An_augmentation_staged_in_S3_publishes_the_same_added_images_to_a_local_folder()
     {
-        Assert.Equal(Both.Local.Augmentation.Results, Both.InS3.Augmentation.Results);
-        Assert.Equal(Both.Local.Augmentation.Files, Both.InS3.Augmentation.Files);
-        Assert.Equal(Both.Local.Augmentation.Manifest, Both.InS3.Augmentation.Manifest);
+        AssertSame(Both.Local.Augmentation, Both.InS3.Augmentation);
         Assert.Contains("1_aug1_Flip.jpg", Both.InS3.Augmentation.Files.Keys);
     }
 
@@ -68,15 +64,22 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         Assert.Equal((true, false), (Both.LocalStagingFolder, Both.InS3StagingFolder));
     }
 
+    private static void AssertSame(Published expected, Published actual)
+    {
+        Assert.Equal(expected.Results, actual.Results);
+        Assert.Equal(expected.Files, actual.Files);
+        Assert.Equal(expected.Manifest, actual.Manifest);
+    }
+
     private async Task<Runs> RunBothAsync()
     {
-        await WriteAsync("stg-in/good.jpg", TestImages.Jpeg(200, 150, 4));
-        await WriteAsync("stg-in/copy.jpg", TestImages.Jpeg(200, 150, 4));
-        await WriteAsync("stg-in/photo.jpg", TestImages.SceneJpeg(320, 240));
-        await WriteAsync("stg-in/gray.png", TestImages.GrayPng(120, 90));
-        await WriteAsync("stg-in/truncated.jpg", TestImages.TruncatedJpeg(400, 300));
-        await WriteAsync("stg-aug/cat/1.jpg", TestImages.Jpeg(120, 90, 7));
-        await WriteAsync("stg-aug/dog/2.png", TestImages.Png(100, 80, 8));
+        await instance.WriteAsync("stg-in/good.jpg", TestImages.Jpeg(200, 150, 4));
+        await instance.WriteAsync("stg-in/copy.jpg", TestImages.Jpeg(200, 150, 4));
+        await instance.WriteAsync("stg-in/photo.jpg", TestImages.SceneJpeg(320, 240));
+        await instance.WriteAsync("stg-in/gray.png", TestImages.GrayPng(120, 90));
+        await instance.WriteAsync("stg-in/truncated.jpg", TestImages.TruncatedJpeg(400, 300));
+        await instance.WriteAsync("stg-aug/cat/1.jpg", TestImages.Jpeg(120, 90, 7));
+        await instance.WriteAsync("stg-aug/dog/2.png", TestImages.Png(100, 80, 8));
 
         var local = await RunAllAsync(instance.Server, "local");
         await using var stagedInS3 = new RefineryInstance(options => options with
@@ -125,10 +128,10 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var info in instance.Store.ListAsync(new ObjectPath(Bucket, $"{outputKey}/Data"), CancellationToken.None))
         {
-            files[Path.GetFileName(info.Path.Key)] = Convert.ToHexString(await ReadAsync(info.Path.Key));
+            files[Path.GetFileName(info.Path.Key)] = Convert.ToHexString(await instance.ReadAsync(info.Path.Key));
         }
 
-        var manifest = System.Text.Encoding.UTF8.GetString(await ReadAsync($"{outputKey}/output.manifest"));
+        var manifest = System.Text.Encoding.UTF8.GetString(await instance.ReadAsync($"{outputKey}/output.manifest"));
         return new Published(run.Comparable(), files, WithoutOutputRoot(manifest, $"obs://{Bucket}/{outputKey}"));
     }
 
@@ -147,17 +150,6 @@ public sealed class S3StagingRunTests(S3RefineryInstance instance) : IAsyncLifet
 
     /// <summary>The manifest with its version's output root (where the two servers differ) taken out.</summary>
     private static string WithoutOutputRoot(string manifest, string outputUri) => manifest.Replace(outputUri, "OUTPUT", StringComparison.Ordinal);
-
-    private Task WriteAsync(string key, byte[] content) =>
-        instance.Store.WriteAsync(new ObjectPath(Bucket, key), new MemoryStream(content), CancellationToken.None);
-
-    private async Task<byte[]> ReadAsync(string key)
-    {
-        await using var stream = await instance.Store.OpenReadAsync(new ObjectPath(Bucket, key), CancellationToken.None);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
 
     private sealed record Run(string TaskId, string VersionId, List<JsonNode> Results)
     {
