@@ -29,7 +29,7 @@ public abstract class EngineSettings : DataDirectorySettings
     public string[] StorageS3 { get; init; } = [];
 
     [CommandOption("--staging-dir <PATH>")]
-    [Description("Where shard files and unpublished output wait; every serve and worker process sharing a --db must reach the same directory (a shared filesystem). Env: REFINERY_STAGING_DIR. Default: DATA_DIR/staging")]
+    [Description("Where shard files and unpublished output wait; every serve and worker process sharing a --db must reach the same directory (a shared filesystem), or use --staging-s3. Env: REFINERY_STAGING_DIR. Default: DATA_DIR/staging")]
     public string? StagingDirectory { get; init; }
 
     [CommandOption("--staging-s3 <PATH>")]
