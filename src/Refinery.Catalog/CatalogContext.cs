@@ -3,7 +3,7 @@ using Refinery.Catalog.Records;
 
 namespace Refinery.Catalog;
 
-/// <summary>The catalog: projects, users, credentials, tasks, versions, shards, per-sample results and datasets.</summary>
+/// <summary>The catalog: projects, users, credentials, tasks, versions, shards, per-sample results, datasets and, when shared, the installation's keys.</summary>
 public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
 {
     public DbSet<ProjectRecord> Projects => Set<ProjectRecord>();
@@ -25,6 +25,8 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
     public DbSet<DatasetRecord> Datasets => Set<DatasetRecord>();
 
     public DbSet<DatasetVersionRecord> DatasetVersions => Set<DatasetVersionRecord>();
+
+    public DbSet<InstallationKeyRecord> InstallationKeys => Set<InstallationKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +104,13 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
             entity.HasKey(result => new { result.VersionId, result.SampleId });
             entity.HasIndex(result => new { result.VersionId, result.Ordinal, result.AddedIndex });
             entity.HasIndex(result => new { result.VersionId, result.ResultProperty, result.Ordinal, result.AddedIndex });
+        });
+
+        modelBuilder.Entity<InstallationKeyRecord>(entity =>
+        {
+            entity.ToTable("installation_keys");
+            entity.HasKey(key => key.Name);
+            entity.Property(key => key.Name).HasMaxLength(32);
         });
     }
 }

@@ -23,7 +23,7 @@ public sealed class StagingCleanerTests : IAsyncLifetime
         CatalogDatabase.SqliteFile(Path.Combine(_root, "catalog.db")).Configure(options);
         _catalog = new PooledDbContextFactory<CatalogContext>(options.Options);
         await CatalogInitializer.InitializeAsync(_catalog, CancellationToken.None);
-        _staging = new StagingArea(new LocalDirectoryStore("staging", Path.Combine(_root, "staging")), "staging");
+        _staging = new StagingArea(new LocalDirectoryStore("staging", Path.Combine(_root, "staging")), new ObjectPath("staging", ""));
     }
 
     public Task DisposeAsync()
@@ -68,7 +68,7 @@ public sealed class StagingCleanerTests : IAsyncLifetime
     {
         await AddVersionWithStagingAsync("stopped", VersionStatus.Stopped);
         var store = new BusyDirectoryStore((LocalDirectoryStore)_staging.Store);
-        var cleaner = new StagingCleaner(_catalog, new StagingArea(store, "staging"), NullLogger<StagingCleaner>.Instance);
+        var cleaner = new StagingCleaner(_catalog, new StagingArea(store, new ObjectPath("staging", "")), NullLogger<StagingCleaner>.Instance);
 
         Assert.False(await cleaner.ClearIfEndedAsync("stopped", CancellationToken.None));
         Assert.True(HasStaging("stopped"));

@@ -13,9 +13,10 @@ public static class AdministrationServices
     {
         OwnerOnlyDirectory.Ensure(options.DataDirectory);
         var offline = options with { RunWorkers = false, RunReconciler = false };
+        var catalogKey = await new InstallationSecretSource(offline).LoadAsync(offline.CatalogKey, cancellationToken);
         var services = new ServiceCollection()
             .AddRefineryEngine(offline)
-            .AddRefineryCredentials(offline)
+            .AddRefineryCredentials(offline, catalogKey)
             .BuildServiceProvider();
         try
         {

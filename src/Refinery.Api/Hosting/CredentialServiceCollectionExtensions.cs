@@ -7,11 +7,11 @@ namespace Refinery.Api.Hosting;
 /// <summary>Composes projects, tokens and AK/SK pairs: what the API authenticates with and the administration commands create.</summary>
 public static class CredentialServiceCollectionExtensions
 {
-    public static IServiceCollection AddRefineryCredentials(this IServiceCollection services, RefineryOptions options)
+    /// <param name="catalogKey">The installation's catalog key (<see cref="RefineryOptions.CatalogKey"/>), found by <see cref="InstallationSecretSource"/>.</param>
+    public static IServiceCollection AddRefineryCredentials(this IServiceCollection services, RefineryOptions options, byte[] catalogKey)
     {
         services.AddSingleton(options);
-        services.AddSingleton(new SecretKeyProtector(KeyFile.LoadOrCreate(
-            options.CatalogKeyPath, "the access keys made before stop working; make new ones with refinery access-key")));
+        services.AddSingleton(new SecretKeyProtector(catalogKey));
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<ProjectProvisioner>();
         services.AddSingleton<PasswordSignIn>();

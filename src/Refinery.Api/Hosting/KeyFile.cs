@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Refinery.Api.Hosting;
 
@@ -6,6 +7,31 @@ namespace Refinery.Api.Hosting;
 public static class KeyFile
 {
     public const int Length = 32;
+
+    /// <summary>
+    /// Reads a key file the operator made and gave: the 32 bytes themselves, as a first start writes them, or their
+    /// base64 (<c>openssl rand -base64 32</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file is missing or holds no key.</exception>
+    public static byte[] Read(string path, string whatReplacingItCosts)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The key file {path} does not exist.");
+        }
+
+        var key = File.ReadAllBytes(path);
+        if (key.Length == Length)
+        {
+            return key;
+        }
+
+        var decoded = new byte[Length + 1];
+        return Convert.TryFromBase64String(Encoding.ASCII.GetString(key).Trim(), decoded, out var written) && written == Length
+            ? decoded[..Length]
+            : throw new InvalidOperationException(
+                $"The key file {path} holds neither {Length} bytes nor their base64. Make one with openssl rand -base64 {Length} ({whatReplacingItCosts}).");
+    }
 
     /// <summary>Reads the key at <paramref name="path"/>, making it first when there is none.</summary>
     /// <param name="path">Where the key lives.</param>

@@ -20,4 +20,17 @@ public sealed record RefineryOptions : EngineHostOptions
 
     /// <summary>The installation's key for the AK/SK secret keys kept in the catalog; made at first start, readable by the owner only.</summary>
     public string CatalogKeyPath => Path.Combine(DataDirectory, "catalog.key");
+
+    /// <summary>A link-signing key file given by the operator, which wins over the catalog's and the data directory's.</summary>
+    public string? SigningKeyFile { get; init; }
+
+    /// <summary>A catalog key file given by the operator, which wins over the catalog's and the data directory's.</summary>
+    public string? CatalogKeyFile { get; init; }
+
+    /// <summary>Signs links to local buckets: every serve behind one address must hold the same.</summary>
+    public InstallationSecret SigningKey => new("signing", SigningKeyFile, SigningKeyPath, "links already handed out stop working");
+
+    /// <summary>Encrypts AK/SK secret keys in the catalog: every process that authenticates or creates them must hold the same.</summary>
+    public InstallationSecret CatalogKey =>
+        new("catalog", CatalogKeyFile, CatalogKeyPath, "the access keys made before stop working; make new ones with refinery access-key");
 }

@@ -40,7 +40,12 @@ public static class RefineryServer
         // Per-request logs cost more than the request they describe.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
-        AddServices(builder.Services, options);
+        var secrets = new InstallationSecretSource(options);
+        AddServices(
+            builder.Services,
+            options,
+            await secrets.LoadAsync(options.SigningKey, cancellationToken),
+            await secrets.LoadAsync(options.CatalogKey, cancellationToken));
         builder.Services.AddRefineryConsole(options);
 
         var app = builder.Build();
@@ -62,7 +67,7 @@ public static class RefineryServer
         return (app, created);
     }
 
-    private static void AddServices(IServiceCollection services, RefineryOptions options)
+    private static void AddServices(IServiceCollection services, RefineryOptions options, byte[] signingKey, byte[] catalogKey)
     {
         if (options.SignedUrlLifetime <= TimeSpan.Zero || options.SignedUrlLifetime > _maxSignedUrlLifetime)
         {
@@ -71,8 +76,8 @@ public static class RefineryServer
         }
 
         services.AddRefineryEngine(options);
-        services.AddRefineryCredentials(options);
-        services.AddSingleton(new SignedLinkSigner(SigningKey.LoadOrCreate(options.SigningKeyPath)));
+        services.AddRefineryCredentials(options, catalogKey);
+        services.AddSingleton(new SignedLinkSigner(signingKey));
         services.AddSingleton<ISignedUrlFactory>(provider => new SignedUrlFactory(
             provider.GetRequiredService<BucketRouter>(), provider.GetRequiredService<SignedLinkSigner>(), options.SignedUrlLifetime, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ThumbnailRenderer>();

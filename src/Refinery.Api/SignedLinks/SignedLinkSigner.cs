@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Refinery.Api.Hosting;
 
 namespace Refinery.Api.SignedLinks;
 
@@ -10,9 +11,9 @@ namespace Refinery.Api.SignedLinks;
 /// </summary>
 public sealed class SignedLinkSigner(byte[] key)
 {
-    private readonly byte[] _key = key.Length == SigningKey.Length
+    private readonly byte[] _key = key.Length == KeyFile.Length
         ? [.. key]
-        : throw new ArgumentException($"A signing key is {SigningKey.Length} bytes, got {key.Length}.", nameof(key));
+        : throw new ArgumentException($"A signing key is {KeyFile.Length} bytes, got {key.Length}.", nameof(key));
 
     /// <summary>The signature as lowercase hex.</summary>
     public string Sign(string bucket, string objectKey, long expires, string? process) =>

@@ -29,8 +29,20 @@ public abstract class EngineSettings : DataDirectorySettings
     public string[] StorageS3 { get; init; } = [];
 
     [CommandOption("--staging-dir <PATH>")]
-    [Description("Where shard files and unpublished output wait; every serve and worker process sharing a --db must reach the same directory (a shared filesystem). Env: REFINERY_STAGING_DIR. Default: DATA_DIR/staging")]
+    [Description("Where shard files and unpublished output wait; every serve and worker process sharing a --db must reach the same directory (a shared filesystem), or use --staging-s3. Env: REFINERY_STAGING_DIR. Default: DATA_DIR/staging")]
     public string? StagingDirectory { get; init; }
+
+    [CommandOption("--staging-s3 <PATH>")]
+    [Description("Keep staging in S3 instead of a directory: s3://NAME/PREFIX, where NAME is a --storage-s3 bucket and PREFIX a folder of it that holds nothing else; every serve and worker process sharing a --db reaches it. Env: REFINERY_STAGING_S3.")]
+    public string? StagingS3 { get; init; }
+
+    [CommandOption("--signing-key-file <FILE>")]
+    [Description("The key that signs links to local buckets: 32 bytes, or their base64 (openssl rand -base64 32). Give every serve behind one address the same file. Env: REFINERY_SIGNING_KEY_FILE. Default: kept in the shared catalog with --db, else DATA_DIR/signing.key")]
+    public string? SigningKeyFile { get; init; }
+
+    [CommandOption("--catalog-key-file <FILE>")]
+    [Description("The key that encrypts AK/SK secret keys in the catalog: 32 bytes, or their base64. Kept apart from the database, it protects them against a leaked dump too. Env: REFINERY_CATALOG_KEY_FILE. Default: kept in the shared catalog with --db, else DATA_DIR/catalog.key")]
+    public string? CatalogKeyFile { get; init; }
 
     [CommandOption("--workers <N>")]
     [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
@@ -59,6 +71,9 @@ public abstract class EngineSettings : DataDirectorySettings
             [ServeSettingNames.StorageRoots.Key] = StorageRoots.Length > 0 ? string.Join(';', StorageRoots) : null,
             [ServeSettingNames.StorageS3.Key] = StorageS3.Length > 0 ? string.Join(';', StorageS3) : null,
             [ServeSettingNames.StagingDirectory.Key] = StagingDirectory,
+            [ServeSettingNames.StagingS3.Key] = StagingS3,
+            [ServeSettingNames.SigningKeyFile.Key] = SigningKeyFile,
+            [ServeSettingNames.CatalogKeyFile.Key] = CatalogKeyFile,
             [ServeSettingNames.Workers.Key] = Workers,
             [ServeSettingNames.DecodeMemory.Key] = DecodeMemory,
         };

@@ -30,7 +30,7 @@ public sealed class WorkerCommand : AsyncCommand<WorkerSettings>
         builder.Services.AddRefineryEngine(options);
         using var host = builder.Build();
         await CatalogInitializer.InitializeAsync(host.Services.GetRequiredService<IDbContextFactory<CatalogContext>>(), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Refinery worker running {options.WorkerCount} job(s) at once; staging in {options.StagingDirectory}");
+        AnsiConsole.MarkupLineInterpolated($"Refinery worker running {options.WorkerCount} job(s) at once; staging in {options.StagingDescription}");
         await host.RunAsync(cancellationToken);
         return 0;
     }

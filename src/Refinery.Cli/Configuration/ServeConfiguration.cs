@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Refinery.Api.Hosting;
 using Refinery.Catalog;
+using Refinery.Domain;
 using Refinery.Imaging;
+using Refinery.Storage;
 using Refinery.Storage.S3;
 
 namespace Refinery.Cli.Configuration;
@@ -38,11 +40,17 @@ public sealed class ServeConfiguration(IConfiguration configuration)
             }
         }
 
+        var stagingRoot = Value(ServeSettingNames.StagingDirectory) is { } staging ? Path.GetFullPath(staging) : null;
+        var stagingObjects = StagingObjects(buckets);
+        RefuseUnsharedStaging(database, stagingRoot, stagingObjects);
         return new RefineryOptions
         {
             DataDirectory = Path.GetFullPath(Value(ServeSettingNames.DataDirectory) ?? "./data"),
             Database = database,
-            StagingRoot = Value(ServeSettingNames.StagingDirectory) is { } staging ? Path.GetFullPath(staging) : null,
+            StagingRoot = stagingRoot,
+            StagingObjects = stagingObjects,
+            SigningKeyFile = ExistingFile(ServeSettingNames.SigningKeyFile),
+            CatalogKeyFile = ExistingFile(ServeSettingNames.CatalogKeyFile),
             Urls = Value(ServeSettingNames.Urls) ?? "http://127.0.0.1:8080",
             StorageRoots = roots,
             S3Buckets = buckets,
@@ -71,6 +79,68 @@ public sealed class ServeConfiguration(IConfiguration configuration)
         {
             throw new ArgumentException($"{ServeSettingNames.Database.Names}: {error.Message}", error);
         }
+    }
+
+    /// <summary>Staging in a configured S3 bucket, under a prefix of its own so that clearing a version's staging touches nothing else.</summary>
+    private ObjectPath? StagingObjects(Dictionary<string, S3StoreOptions> buckets)
+    {
+        var setting = ServeSettingNames.StagingS3;
+        var text = Value(setting);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Value(ServeSettingNames.StagingDirectory) is not null)
+        {
+            throw new ArgumentException($"{setting.Names} and {ServeSettingNames.StagingDirectory.Names} both say where staging is: give one of them.");
+        }
+
+        ObjectPath root;
+        try
+        {
+            root = StoragePathParser.Parse(setting.Flag, text);
+        }
+        catch (ModelArtsException error)
+        {
+            throw new ArgumentException($"{setting.Names} '{text}' must look like s3://NAME/PREFIX: {error.Message}", error);
+        }
+
+        if (root.Key.Length == 0)
+        {
+            throw new ArgumentException($"{setting.Names} '{text}' needs a PREFIX after the bucket (s3://{root.Bucket}/refinery-staging, say): staging must not share a bucket's top level with its objects.");
+        }
+
+        return buckets.ContainsKey(root.Bucket)
+            ? root
+            : throw new ArgumentException(
+                $"{setting.Names} '{text}' names bucket '{root.Bucket}', which no {ServeSettingNames.StorageS3.Flag} gives{(buckets.Count == 0 ? "" : $" (the S3 buckets are {string.Join(", ", buckets.Keys)})")}.");
+    }
+
+    /// <summary>
+    /// Processes sharing a PostgreSQL catalog run each other's shards, so each must reach the staging the others wrote:
+    /// the default folder in this machine's data directory cannot be that.
+    /// </summary>
+    private static void RefuseUnsharedStaging(string? database, string? stagingRoot, ObjectPath? stagingObjects)
+    {
+        if (database is not null && stagingRoot is null && stagingObjects is null)
+        {
+            throw new ArgumentException(
+                $"{ServeSettingNames.Database.Names} is shared by every serve and worker, but staging would stay in this machine's data directory. "
+                + $"Pass {ServeSettingNames.StagingS3.Names} s3://NAME/PREFIX with a {ServeSettingNames.StorageS3.Flag} bucket NAME, "
+                + $"or {ServeSettingNames.StagingDirectory.Names} PATH on a filesystem every process mounts.");
+        }
+    }
+
+    private string? ExistingFile(ServeSetting setting)
+    {
+        if (Value(setting) is not { } text)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(text);
+        return File.Exists(path) ? path : throw new ArgumentException($"{setting.Names} {path}: the file does not exist.");
     }
 
     private bool Flag(ServeSetting setting) => Value(setting) switch

@@ -10,9 +10,12 @@ public static class ServeSettingNames
     public static readonly ServeSetting StorageS3 = new("--storage-s3", "STORAGE_S3");
     public static readonly ServeSetting SignedUrlLifetime = new("--signed-url-lifetime", "SIGNED_URL_LIFETIME");
     public static readonly ServeSetting StagingDirectory = new("--staging-dir", "STAGING_DIR");
+    public static readonly ServeSetting StagingS3 = new("--staging-s3", "STAGING_S3");
+    public static readonly ServeSetting SigningKeyFile = new("--signing-key-file", "SIGNING_KEY_FILE");
+    public static readonly ServeSetting CatalogKeyFile = new("--catalog-key-file", "CATALOG_KEY_FILE");
     public static readonly ServeSetting NoWorkers = new("--no-workers", "NO_WORKERS");
     public static readonly ServeSetting Workers = new("--workers", "WORKERS");
     public static readonly ServeSetting DecodeMemory = new("--decode-memory", "DECODE_MEMORY_MIB");
 
-    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, SignedUrlLifetime, NoWorkers, Workers, DecodeMemory];
+    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, StagingS3, SignedUrlLifetime, SigningKeyFile, CatalogKeyFile, NoWorkers, Workers, DecodeMemory];
 }

@@ -1,5 +1,6 @@
 using Refinery.Catalog;
 using Refinery.Imaging;
+using Refinery.Storage;
 using Refinery.Storage.S3;
 
 namespace Refinery.Engine.Hosting;
@@ -65,6 +66,15 @@ public record EngineHostOptions
     public bool RunReconciler { get; init; } = true;
 
     public string StagingDirectory => StagingRoot ?? Path.Combine(DataDirectory, "staging");
+
+    /// <summary>
+    /// Staging kept in one of <see cref="S3Buckets"/> instead of a folder: the bucket and the key prefix every
+    /// version's staging lies under, which every process sharing a PostgreSQL catalog reaches. Null keeps the folder.
+    /// </summary>
+    public ObjectPath? StagingObjects { get; init; }
+
+    /// <summary>Where staging is, for a process to say at start.</summary>
+    public string StagingDescription => StagingObjects?.ToUri() ?? StagingDirectory;
 
     public string DefaultBucketDirectory => Path.Combine(DataDirectory, "obs");
 }

@@ -51,7 +51,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(_ => new SharedImageEmbedder()); // made by the container, so disposed with it; loads on first use
         services.AddSingleton(OperatorRegistry.Default);
         services.AddSingleton<OperatorPipelineFactory>();
-        services.AddSingleton(new StagingArea(new LocalDirectoryStore(StagingBucket, options.StagingDirectory), StagingBucket));
+        services.AddSingleton(Staging(options, buckets));
 
         // Made on first use: PostgreSQL storage connects and prepares its schema when it is made.
         services.AddSingleton(_ => JobStorageFactory.Create(database));
@@ -70,6 +70,20 @@ public static class EngineServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Staging in its S3 bucket when one is named, reached through the same router as the data; else the folder.</summary>
+    private static StagingArea Staging(EngineHostOptions options, BucketRouter buckets)
+    {
+        if (options.StagingObjects is not { } root)
+        {
+            return new StagingArea(new LocalDirectoryStore(StagingBucket, options.StagingDirectory), new ObjectPath(StagingBucket, ""));
+        }
+
+        return options.S3Buckets.ContainsKey(root.Bucket)
+            ? new StagingArea(buckets, root)
+            : throw new InvalidOperationException(
+                $"Staging {root.ToUri()} names bucket '{root.Bucket}', which is not one of the S3 buckets ({string.Join(", ", options.S3Buckets.Keys)}).");
     }
 
     private static void AddCatalog(IServiceCollection services, CatalogDatabase database)

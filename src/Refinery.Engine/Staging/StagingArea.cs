@@ -4,32 +4,35 @@ namespace Refinery.Engine.Staging;
 
 /// <summary>
 /// The engine's scratch space: shard sample lists, shard results and unpublished output, one folder per version.
-/// Names are deterministic so a retried shard overwrites, never duplicates.
+/// Names are deterministic so a retried shard overwrites, never duplicates. Every file is written whole and found by
+/// its name or by listing a prefix — never renamed or appended to — so a folder and an S3 prefix serve alike.
 /// </summary>
-public sealed class StagingArea(IObjectStore store, string bucket)
+/// <param name="store">Holds <paramref name="root"/>.</param>
+/// <param name="root">The folder or key prefix every version's staging lies under.</param>
+public sealed class StagingArea(IObjectStore store, ObjectPath root)
 {
     public IObjectStore Store { get; } = store;
 
-    public ObjectPath VersionRoot(string versionId) => new(bucket, versionId);
+    public ObjectPath VersionRoot(string versionId) => root.Combine(versionId);
 
     public ObjectPath ShardSamples(string versionId, int shardIndex) =>
-        new(bucket, $"{versionId}/shards/{shardIndex:D5}.samples.jsonl");
+        VersionRoot(versionId).Combine($"shards/{shardIndex:D5}.samples.jsonl");
 
     /// <summary>What a pass's fused sample stages made of a shard's samples: one result per sample, in input order.</summary>
     public ObjectPath PassResults(string versionId, int pass, int shardIndex) =>
-        new(bucket, $"{versionId}/passes/{pass}/{shardIndex:D5}.results.jsonl");
+        VersionRoot(versionId).Combine($"passes/{pass}/{shardIndex:D5}.results.jsonl");
 
     /// <summary>The typed records of the same samples, in binary, one per result line.</summary>
     public ObjectPath PassRecords(string versionId, int pass, int shardIndex) =>
-        new(bucket, $"{versionId}/passes/{pass}/{shardIndex:D5}.records.bin");
+        VersionRoot(versionId).Combine($"passes/{pass}/{shardIndex:D5}.records.bin");
 
     /// <summary>The decisions the pass's dataset stage took about the shard's samples, in input order.</summary>
     public ObjectPath PassDecisions(string versionId, int pass, int shardIndex) =>
-        new(bucket, $"{versionId}/passes/{pass}/{shardIndex:D5}.decisions.jsonl");
+        VersionRoot(versionId).Combine($"passes/{pass}/{shardIndex:D5}.decisions.jsonl");
 
     /// <summary>The dataset-level result of the pass's dataset stage (an analysis summary), when it has one.</summary>
     public ObjectPath PassDatasetResult(string versionId, int pass) =>
-        new(bucket, $"{versionId}/passes/{pass}/dataset-result.json");
+        VersionRoot(versionId).Combine($"passes/{pass}/dataset-result.json");
 
     /// <summary>Where a file a sample stage wrote under <c>Data/</c> is staged.</summary>
     public ObjectPath StagedData(string versionId, string relativePath) => Output(versionId).Combine("Data").Combine(relativePath);
@@ -38,8 +41,8 @@ public sealed class StagingArea(IObjectStore store, string bucket)
     public bool IsStagedData(string versionId, ObjectPath path) => path.IsSameOrUnder(Output(versionId).Combine("Data"));
 
     /// <summary>The samples the plan found listed more than once, written when planning ends.</summary>
-    public ObjectPath Duplicates(string versionId) => new(bucket, $"{versionId}/duplicates.jsonl");
+    public ObjectPath Duplicates(string versionId) => VersionRoot(versionId).Combine("duplicates.jsonl");
 
     /// <summary>The version's output as it will be published: <c>Data/…</c> and <c>output.manifest</c>.</summary>
-    public ObjectPath Output(string versionId) => new(bucket, $"{versionId}/output");
+    public ObjectPath Output(string versionId) => VersionRoot(versionId).Combine("output");
 }

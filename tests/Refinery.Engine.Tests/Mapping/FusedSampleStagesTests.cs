@@ -20,7 +20,7 @@ public sealed class FusedSampleStagesTests : IDisposable
     public FusedSampleStagesTests()
     {
         _inputs = new LocalDirectoryStore("in", Path.Combine(_root, "in"));
-        _staging = new StagingArea(new LocalDirectoryStore("staging", Path.Combine(_root, "staging")), "staging");
+        _staging = new StagingArea(new LocalDirectoryStore("staging", Path.Combine(_root, "staging")), new ObjectPath("staging", ""));
         Directory.CreateDirectory(Path.Combine(_root, "in", "cat"));
         File.WriteAllText(Path.Combine(_root, "in", "cat", "1.jpg"), "input bytes");
     }

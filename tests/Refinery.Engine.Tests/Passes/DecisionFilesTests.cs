@@ -14,7 +14,7 @@ public sealed class DecisionFilesTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("refinery-decisions-").FullName;
     private readonly StagingArea _staging;
 
-    public DecisionFilesTests() => _staging = new StagingArea(new LocalDirectoryStore("staging", _root), "staging");
+    public DecisionFilesTests() => _staging = new StagingArea(new LocalDirectoryStore("staging", _root), new ObjectPath("staging", ""));
 
     [Fact]
     public async Task Decisions_land_in_their_shards_and_removed_samples_read_back_deleted_with_the_reason()

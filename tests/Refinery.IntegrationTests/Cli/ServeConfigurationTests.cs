@@ -3,12 +3,15 @@ using Refinery.Catalog;
 using Refinery.Cli.Commands;
 using Refinery.Cli.Configuration;
 using Refinery.IntegrationTests.Infrastructure;
+using Refinery.Storage;
 
 namespace Refinery.IntegrationTests.Cli;
 
 /// <summary>Where <c>serve</c> takes its settings from, and how it refuses a setting it does not know.</summary>
 public sealed class ServeConfigurationTests : IDisposable
 {
+    private const string SharedBucket = "shared=http://127.0.0.1:9000,AK,SK";
+
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("refinery-config-");
 
     public void Dispose() => _root.Delete(recursive: true);
@@ -104,6 +107,48 @@ public sealed class ServeConfigurationTests : IDisposable
 
         Assert.False(result.Successful);
         Assert.Contains("--no-workers (REFINERY_NO_WORKERS) needs --db (REFINERY_DB)", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shared_database_with_staging_in_this_machines_data_directory_is_refused_saying_what_to_pass()
+    {
+        var result = new ServeSettings { Database = "postgres://refinery:TopSecret@db.example.com/refinery" }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.Contains("--staging-s3 (REFINERY_STAGING_S3) s3://NAME/PREFIX", result.Message, StringComparison.Ordinal);
+        Assert.Contains("--staging-dir (REFINERY_STAGING_DIR) PATH", result.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("s3://elsewhere/staging", "names bucket 'elsewhere', which no --storage-s3 gives (the S3 buckets are shared)")]
+    [InlineData("s3://shared", "needs a PREFIX after the bucket")]
+    [InlineData("s3://shared/a//b", "must look like s3://NAME/PREFIX")]
+    public void Staging_in_S3_must_name_a_prefix_of_a_configured_S3_bucket(string staging, string reason)
+    {
+        var result = new ServeSettings { StorageS3 = [SharedBucket], StagingS3 = staging }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.StartsWith("--staging-s3 (REFINERY_STAGING_S3)", result.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shared_database_may_stage_under_a_prefix_of_an_S3_bucket()
+    {
+        var options = new ServeSettings { Database = "postgres://refinery@db.example.com/refinery", StorageS3 = [SharedBucket], StagingS3 = "s3://shared/refinery-staging/" }
+            .ResolveOptions();
+
+        Assert.Equal(new ObjectPath("shared", "refinery-staging"), options.StagingObjects);
+    }
+
+    [Fact]
+    public void A_key_file_that_does_not_exist_is_refused_naming_the_flag()
+    {
+        var result = new ServeSettings { CatalogKeyFile = Path.Combine(_root.FullName, "missing.key") }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.StartsWith("--catalog-key-file (REFINERY_CATALOG_KEY_FILE)", result.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", result.Message, StringComparison.Ordinal);
     }
 
     private string WriteConfig(string json)

@@ -33,10 +33,10 @@ public sealed class S3ValidationRunTests(S3RefineryInstance instance) : IAsyncLi
 
     private async Task<Run> ValidateAsync()
     {
-        await WriteAsync("in/good.jpg", _good);
-        await WriteAsync("in/photo.jpg", _photo);
-        await WriteAsync("in/gray.png", TestImages.GrayPng(120, 90));
-        await WriteAsync("in/truncated.jpg", TestImages.TruncatedJpeg(400, 300));
+        await instance.WriteAsync("in/good.jpg", _good);
+        await instance.WriteAsync("in/photo.jpg", _photo);
+        await instance.WriteAsync("in/gray.png", TestImages.GrayPng(120, 90));
+        await instance.WriteAsync("in/truncated.jpg", TestImages.TruncatedJpeg(400, 300));
 
         var taskId = await Client.CreateTaskAsync(TaskBodies.Validation("s3-val", $"obs://{Bucket}/in", $"obs://{Bucket}/out", taskType: "image_classification"));
         var versionId = await Client.LatestVersionIdAsync(taskId);
@@ -49,9 +49,9 @@ public sealed class S3ValidationRunTests(S3RefineryInstance instance) : IAsyncLi
     [Fact]
     public async Task Kept_images_are_written_to_the_S3_work_path_byte_for_byte()
     {
-        Assert.Equal(_good, await ReadAsync($"out/output/{VersionId}/Data/good.jpg"));
-        Assert.Equal(_photo, await ReadAsync($"out/output/{VersionId}/Data/photo.jpg"));
-        using var gray = Cv2.ImDecode(await ReadAsync($"out/output/{VersionId}/Data/gray_checked.png"), ImreadModes.Unchanged);
+        Assert.Equal(_good, await instance.ReadAsync($"out/output/{VersionId}/Data/good.jpg"));
+        Assert.Equal(_photo, await instance.ReadAsync($"out/output/{VersionId}/Data/photo.jpg"));
+        using var gray = Cv2.ImDecode(await instance.ReadAsync($"out/output/{VersionId}/Data/gray_checked.png"), ImreadModes.Unchanged);
         Assert.Equal(3, gray.Channels());
         Assert.Null(await instance.Store.StatAsync(new ObjectPath(Bucket, $"out/output/{VersionId}/Data/truncated.jpg"), CancellationToken.None));
     }
@@ -59,7 +59,7 @@ public sealed class S3ValidationRunTests(S3RefineryInstance instance) : IAsyncLi
     [Fact]
     public async Task The_output_manifest_in_S3_lists_every_kept_sample()
     {
-        var manifest = System.Text.Encoding.UTF8.GetString(await ReadAsync($"out/output/{VersionId}/output.manifest"));
+        var manifest = System.Text.Encoding.UTF8.GetString(await instance.ReadAsync($"out/output/{VersionId}/output.manifest"));
         var sources = manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>())
             .Order(StringComparer.Ordinal);
@@ -100,17 +100,6 @@ public sealed class S3ValidationRunTests(S3RefineryInstance instance) : IAsyncLi
     {
         var results = await Client.AllResultsAsync(_run.Value.TaskId, VersionId, query);
         return results.Single(result => Path.GetFileName(result["origin_source"]!.GetValue<string>()) == name);
-    }
-
-    private Task WriteAsync(string key, byte[] content) =>
-        instance.Store.WriteAsync(new ObjectPath(Bucket, key), new MemoryStream(content), CancellationToken.None);
-
-    private async Task<byte[]> ReadAsync(string key)
-    {
-        await using var stream = await instance.Store.OpenReadAsync(new ObjectPath(Bucket, key), CancellationToken.None);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
     }
 
     private sealed record Run(string TaskId, string VersionId, Dictionary<string, JsonNode> Results);

@@ -56,8 +56,8 @@ public sealed class RefineryInstance : IAsyncLifetime
         _app = app;
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First());
-        // A catalog that already has a project (as one an earlier release left) gets no default one: the test that
-        // made it brings its own credentials.
+        // A catalog that already has a project (an earlier release's, or a shared one another server made) gets no
+        // default one: the test brings its own credentials.
         ProjectId = created?.ProjectId ?? "";
         Token = created?.Token ?? "";
         Client = new RefineryApiClient(NewHttpClient(Token), ProjectId);

@@ -27,14 +27,30 @@ public sealed class S3RefineryInstance : IAsyncLifetime
     /// <summary>The <c>s3imgs</c> bucket as the server sees it, for writing inputs and reading outputs.</summary>
     public IObjectStore Store => _store!;
 
+    /// <summary>Where the <c>s3imgs</c> bucket lives, for another server that shares it.</summary>
+    public S3StoreOptions BucketOptions { get; private set; } = null!;
+
+    /// <summary>Writes an object of the <c>s3imgs</c> bucket.</summary>
+    public Task WriteAsync(string key, byte[] content) =>
+        Store.WriteAsync(new ObjectPath(S3Bucket, key), new MemoryStream(content), CancellationToken.None);
+
+    /// <summary>Reads a whole object of the <c>s3imgs</c> bucket.</summary>
+    public async Task<byte[]> ReadAsync(string key)
+    {
+        await using var stream = await Store.OpenReadAsync(new ObjectPath(S3Bucket, key), CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     public async Task InitializeAsync()
     {
         await S3.InitializeAsync();
-        var remoteBucket = await S3.CreateBucketAsync();
-        _store = new S3ObjectStore(S3Bucket, S3.Options(remoteBucket));
+        BucketOptions = S3.Options(await S3.CreateBucketAsync());
+        _store = new S3ObjectStore(S3Bucket, BucketOptions);
         Server = new RefineryInstance(options => options with
         {
-            S3Buckets = new Dictionary<string, S3StoreOptions> { [S3Bucket] = S3.Options(remoteBucket) },
+            S3Buckets = new Dictionary<string, S3StoreOptions> { [S3Bucket] = BucketOptions },
             SignedUrlLifetime = LinkLifetime,
             Clock = Clock,
         });

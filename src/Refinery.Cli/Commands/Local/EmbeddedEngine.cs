@@ -54,7 +54,8 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddRefineryEngine(options).AddRefineryCredentials(options);
+        var catalogKey = await new InstallationSecretSource(options).LoadAsync(options.CatalogKey, cancellationToken);
+        builder.Services.AddRefineryEngine(options).AddRefineryCredentials(options, catalogKey);
         var host = builder.Build();
         try
         {
