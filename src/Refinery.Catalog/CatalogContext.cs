@@ -3,7 +3,7 @@ using Refinery.Catalog.Records;
 
 namespace Refinery.Catalog;
 
-/// <summary>The catalog: projects, users, credentials, tasks, versions, shards, per-sample results and datasets.</summary>
+/// <summary>The catalog: projects, users, credentials, tasks, versions, shards, per-sample results, datasets, and the workers and leases that share the work.</summary>
 public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
 {
     public DbSet<ProjectRecord> Projects => Set<ProjectRecord>();
@@ -21,6 +21,10 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
     public DbSet<ShardRecord> Shards => Set<ShardRecord>();
 
     public DbSet<SampleResultRecord> Results => Set<SampleResultRecord>();
+
+    public DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
+
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
     public DbSet<DatasetRecord> Datasets => Set<DatasetRecord>();
 
@@ -79,6 +83,18 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
         {
             entity.ToTable("shards");
             entity.HasKey(shard => new { shard.VersionId, shard.ShardIndex });
+        });
+
+        modelBuilder.Entity<WorkerRecord>(entity =>
+        {
+            entity.ToTable("workers");
+            entity.HasKey(worker => worker.WorkerId);
+        });
+
+        modelBuilder.Entity<LeaseRecord>(entity =>
+        {
+            entity.ToTable("leases");
+            entity.HasKey(lease => lease.Name);
         });
 
         modelBuilder.Entity<DatasetRecord>(entity =>
