@@ -12,12 +12,14 @@ public sealed class ShardClaims(IDbContextFactory<CatalogContext> catalog, Worke
 {
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>Claims the shard for this worker; false when it is already done (another run finished it).</summary>
+    /// <summary>Claims the shard for this worker; false when it is already done (another run finished it) or its version has ended.</summary>
     public async Task<bool> ClaimAsync(string versionId, int shardIndex, CancellationToken cancellationToken)
     {
         var now = Now;
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
-        return await db.Shards.Where(shard => shard.VersionId == versionId && shard.ShardIndex == shardIndex && !shard.Done)
+        return await db.Shards
+            .Where(shard => shard.VersionId == versionId && shard.ShardIndex == shardIndex && !shard.Done
+                && db.Versions.Any(version => version.VersionId == versionId && version.Status == (int)VersionStatus.Running))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(shard => shard.ClaimedBy, worker.Id)
                 .SetProperty(shard => shard.ClaimedAt, now)
@@ -66,8 +68,9 @@ public sealed class ShardClaims(IDbContextFactory<CatalogContext> catalog, Worke
     }
 
     /// <summary>
-    /// Releases every unfinished shard of a running version whose worker has not beaten since <paramref name="lostBefore"/>
-    /// (or is gone from the catalog), and returns them: each is released by exactly one caller, who re-enqueues it.
+    /// Releases every unfinished shard claimed by a worker that has not beaten since <paramref name="lostBefore"/> (or is
+    /// gone from the catalog), and returns those of running versions: each is released by exactly one caller, who
+    /// re-enqueues it. The others (their version ended) are only released, so that their staging can be cleared.
     /// </summary>
     public async Task<IReadOnlyList<(string VersionId, int ShardIndex)>> ReleaseLostAsync(long lostBefore, CancellationToken cancellationToken)
     {
@@ -75,9 +78,14 @@ public sealed class ShardClaims(IDbContextFactory<CatalogContext> catalog, Worke
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var lost = await db.Shards
             .Where(shard => !shard.Done && shard.ClaimedBy != null
-                && db.Versions.Any(version => version.VersionId == shard.VersionId && version.Status == (int)VersionStatus.Running)
                 && !db.Workers.Any(alive => alive.WorkerId == shard.ClaimedBy && alive.HeartbeatAt >= lostBefore))
-            .Select(shard => new { shard.VersionId, shard.ShardIndex, shard.ClaimedBy })
+            .Select(shard => new
+            {
+                shard.VersionId,
+                shard.ShardIndex,
+                shard.ClaimedBy,
+                Running = db.Versions.Any(version => version.VersionId == shard.VersionId && version.Status == (int)VersionStatus.Running),
+            })
             .ToListAsync(cancellationToken);
         var released = new List<(string, int)>(lost.Count);
         foreach (var shard in lost)
@@ -87,7 +95,7 @@ public sealed class ShardClaims(IDbContextFactory<CatalogContext> catalog, Worke
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(s => s.ClaimedBy, (string?)null)
                     .SetProperty(s => s.ReleasedAt, now), cancellationToken);
-            if (taken == 1)
+            if (taken == 1 && shard.Running)
             {
                 released.Add((shard.VersionId, shard.ShardIndex));
             }

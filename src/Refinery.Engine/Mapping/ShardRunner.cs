@@ -54,7 +54,9 @@ public sealed class ShardRunner(
 
         if (!await claims.ClaimAsync(versionId, shardIndex, cancellationToken))
         {
-            return; // another run finished it meanwhile
+            // Another run finished it meanwhile, or the version ended.
+            await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken);
+            return;
         }
 
         var completed = false;
@@ -66,9 +68,10 @@ public sealed class ShardRunner(
         {
             if (!completed)
             {
-                // Stopped, failed or shutting down: the catalog must not show the shard running. Not cancellable, as the
-                // job's own token may be what ended the run.
+                // Stopped, failed or shutting down: the catalog must not show the shard running, and what this run wrote
+                // after a stop goes. Not cancellable, as the job's own token may be what ended the run.
                 await claims.ReleaseAsync(versionId, shardIndex, CancellationToken.None);
+                await stagingCleaner.ClearIfEndedAsync(versionId, CancellationToken.None);
             }
         }
     }
@@ -97,7 +100,6 @@ public sealed class ShardRunner(
         if (results is null)
         {
             logger.LogInformation("Version {VersionId} stopped; shard {Shard} abandoned", versionId, shardIndex);
-            await stagingCleaner.ClearIfEndedAsync(versionId, cancellationToken); // what this shard wrote after the stop
             return false;
         }
 
