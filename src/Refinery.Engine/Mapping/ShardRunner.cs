@@ -90,18 +90,18 @@ public sealed class ShardRunner(
 
         // Progress counts input samples, which the first pass visits all of; later passes revisit only survivors.
         var progress = pass == 0 ? new ShardProgress(catalog, clock, versionId, shardIndex) : null;
-        var results = await ProcessAsync(versionId, stages, incoming, progress, cancellationToken);
-        if (progress is not null)
-        {
-            await progress.WrittenAsync(); // no progress write may land after the shard's end below
-        }
-
+        var results = await ProcessAsync(versionId, shardIndex, stages, incoming, progress, cancellationToken);
         NativeHeap.ReleaseFreeMemory(); // the shard's image buffers are free, but glibc keeps them resident (see there)
+        var progressWritten = progress?.WrittenAsync() ?? Task.CompletedTask;
         if (results is null)
         {
+            // The stop cancelled the last progress write too, which no longer matters.
+            await progressWritten.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             logger.LogInformation("Version {VersionId} stopped; shard {Shard} abandoned", versionId, shardIndex);
             return false;
         }
+
+        await progressWritten; // no progress write may land after the shard's end below
 
         // Records first: a results file is only ever read together with its records.
         await SampleRecordFile.WriteAsync(
@@ -117,7 +117,7 @@ public sealed class ShardRunner(
     /// when the version stopped part-way. Samples added in an earlier pass are finished: they go on as they are.
     /// </summary>
     private async Task<StagedResult[]?> ProcessAsync(
-        string versionId, FusedSampleStages stages, List<StagedResult> incoming, ShardProgress? progress, CancellationToken cancellationToken)
+        string versionId, int shardIndex, FusedSampleStages stages, List<StagedResult> incoming, ShardProgress? progress, CancellationToken cancellationToken)
     {
         var passInputs = new PassInputStore(inputs, staging, versionId);
         var output = new StagingOutputWriter(staging, passInputs, versionId);
@@ -125,7 +125,7 @@ public sealed class ShardRunner(
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SampleParallelism, CancellationToken = stopped.Token };
         using var finished = new CancellationTokenSource();
-        var watching = WatchForStopAsync(versionId, stopped, finished.Token);
+        var watching = WatchForStopAsync(versionId, shardIndex, stopped, finished.Token);
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, incoming.Count), parallel, async (index, token) =>
@@ -145,8 +145,9 @@ public sealed class ShardRunner(
                 }
             });
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (stopped.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            // Stopped: whatever the samples cut short threw (a cancellation, or a read abandoned half-way) is moot.
             return null;
         }
         finally
@@ -161,10 +162,12 @@ public sealed class ShardRunner(
     }
 
     /// <summary>
-    /// Checks the stop flag every <see cref="EngineOptions.StopCheckInterval"/> while samples run, and cancels the samples
-    /// in flight when the version has ended: a stop takes effect within an interval or so, not after the slowest sample.
+    /// Checks the stop flag every <see cref="EngineOptions.StopCheckInterval"/> while samples run. When the version has
+    /// ended it cancels the samples in flight and lets go of the shard at once: from then on no sample starts and nothing
+    /// is recorded, and a decode already inside the native library, which cannot be interrupted, finishes only to be
+    /// dropped; the catalog need not wait for it.
     /// </summary>
-    private async Task WatchForStopAsync(string versionId, CancellationTokenSource stopped, CancellationToken finished)
+    private async Task WatchForStopAsync(string versionId, int shardIndex, CancellationTokenSource stopped, CancellationToken finished)
     {
         try
         {
@@ -179,8 +182,10 @@ public sealed class ShardRunner(
         }
         catch (OperationCanceledException) when (finished.IsCancellationRequested)
         {
-            // The samples are all done; nothing left to stop.
+            return; // the samples are all done; the shard's end lets go of it
         }
+
+        await claims.ReleaseAsync(versionId, shardIndex, CancellationToken.None);
     }
 
     /// <summary>The highest index among the added samples that follow the sample at <paramref name="index"/>, or 0.</summary>

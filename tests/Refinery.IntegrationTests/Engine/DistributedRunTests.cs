@@ -1,11 +1,13 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Npgsql;
 using Refinery.IntegrationTests.Infrastructure;
 
 namespace Refinery.IntegrationTests.Engine;
 
 /// <summary>
 /// <c>serve --no-workers</c> and separate <c>worker</c> processes sharing one PostgreSQL catalog and job queue and one
-/// staging directory: the API process runs no shard, the workers run them all.
+/// staging directory: the API process runs no shard, the workers run them all, and a stop reaches them all.
 /// </summary>
 public sealed class DistributedRunTests : IAsyncLifetime
 {
@@ -54,6 +56,57 @@ public sealed class DistributedRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stop_while_two_workers_are_busy_leaves_no_shard_running_five_seconds_later_and_publishes_nothing()
+    {
+        // Three slow shards of 200 on two one-job workers: both are busy when the stop comes.
+        const int Samples = 600;
+        var images = _root.CreateSubdirectory("imgs").FullName;
+        Directory.CreateDirectory(Path.Combine(images, "many"));
+        var image = TestImages.Jpeg(3000, 2000, 7);
+        for (var index = 0; index < Samples; index++)
+        {
+            File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
+        }
+
+        var database = await _cluster.CreateDatabaseAsync();
+        string[] shared = ["--db", database, "--staging-dir", _root.CreateSubdirectory("staging").FullName];
+        var serveData = Path.Combine(_root.FullName, "serve");
+        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. shared, "--no-workers"]);
+        using var first = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-1"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var second = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-2"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var client = serve.CreateClient(serveData);
+        await using var catalog = await PostgresCluster.OpenAsync(database);
+        var taskId = await client.CreateTaskAsync(TaskBodies.Analysis("distributed-stop", "obs://imgs/many"));
+        var versionId = await client.LatestVersionIdAsync(taskId);
+        await WaitUntilAsync(async () => (await ClaimsAsync(catalog, versionId)).Workers == 2, "the two workers were never busy at once");
+
+        await client.PostAsync($"{client.Tasks}/{taskId}/versions/{versionId}/stop", null);
+
+        // Each look at the catalog notes its own clock; a shard still claimed more than 5 s after the stop fails the test.
+        var stillClaimedAt = new List<long>();
+        await WaitUntilAsync(
+            async () =>
+            {
+                var claims = await ClaimsAsync(catalog, versionId);
+                if (claims.Shards > 0)
+                {
+                    stillClaimedAt.Add(claims.CatalogNow);
+                }
+
+                return claims.Shards == 0;
+            },
+            "shards stayed claimed after the stop");
+        var version = await client.WaitForVersionAsync(taskId, versionId, TimeSpan.FromSeconds(30), 2, 3, 4);
+        var stoppedAt = await ScalarAsync<long>(catalog, "SELECT \"EndTime\" FROM task_versions WHERE \"VersionId\" = @version", versionId);
+
+        Assert.Equal(4, version["status"]!.GetValue<int>());
+        Assert.All(stillClaimedAt, seen => Assert.InRange(seen - stoppedAt, long.MinValue, 5000));
+        Assert.Empty(await client.AllResultsAsync(taskId, versionId));
+        Assert.Empty(Directory.GetFiles(images, "output.manifest", SearchOption.AllDirectories));
+        Assert.Equal(Samples, Directory.GetFiles(images, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public async Task A_worker_killed_mid_run_leaves_its_shard_to_the_other_and_every_sample_appears_once()
     {
         // Three slow shards of 200 on two one-job workers: the kill lands while shards are running.
@@ -79,7 +132,8 @@ public sealed class DistributedRunTests : IAsyncLifetime
 
         Assert.InRange(await client.WaitForProgressAsync(taskId, versionId), 1, Samples - 1);
         doomed.Kill();
-        // Hangfire hands the killed worker's shard on about one invisibility timeout (2 minutes) after its last heartbeat.
+        // The reconciler hands the killed worker's shard on once its heartbeat is a few seconds stale, long before
+        // Hangfire's invisibility timeout (2 minutes) would.
         var version = await client.WaitForVersionAsync(taskId, versionId, TimeSpan.FromMinutes(8), 2, 3, 4);
         var results = await client.AllResultsAsync(taskId, versionId);
 
@@ -89,5 +143,38 @@ public sealed class DistributedRunTests : IAsyncLifetime
         var manifest = File.ReadAllLines(Path.Combine(images, "out", "output", versionId, "output.manifest"));
         Assert.Equal(Samples, manifest.Length);
         Assert.Equal(Samples, manifest.Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    /// <summary>How many of the version's shards are claimed and by how many workers, with the catalog's clock (ms).</summary>
+    private static async Task<(int Shards, int Workers, long CatalogNow)> ClaimsAsync(NpgsqlConnection catalog, string versionId)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT count("ClaimedBy"), count(DISTINCT "ClaimedBy"), (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+            FROM shards WHERE "VersionId" = @version
+            """,
+            catalog);
+        command.Parameters.AddWithValue("version", versionId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection catalog, string sql, string versionId)
+    {
+        await using var command = new NpgsqlCommand(sql, catalog);
+        command.Parameters.AddWithValue("version", versionId);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Polls a condition that other processes make true; the bound only turns a regression into a failure instead of a hang.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), failure);
+            await Task.Delay(100);
+        }
     }
 }
