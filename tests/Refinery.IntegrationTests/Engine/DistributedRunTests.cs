@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Refinery.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Refinery.IntegrationTests.Engine;
 
@@ -9,7 +10,7 @@ namespace Refinery.IntegrationTests.Engine;
 /// <c>serve --no-workers</c> and separate <c>worker</c> processes sharing one PostgreSQL catalog and job queue and one
 /// staging directory: the API process runs no shard, the workers run them all, and a stop reaches them all.
 /// </summary>
-public sealed class DistributedRunTests : IAsyncLifetime
+public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Two shards of 200, so both workers can take one.
     private const int SampleCount = 400;
@@ -84,6 +85,7 @@ public sealed class DistributedRunTests : IAsyncLifetime
 
         // Each look at the catalog notes its own clock; a shard still claimed more than 5 s after the stop fails the test.
         var stillClaimedAt = new List<long>();
+        var firstUnclaimedAt = 0L;
         await WaitUntilAsync(
             async () =>
             {
@@ -93,12 +95,15 @@ public sealed class DistributedRunTests : IAsyncLifetime
                     stillClaimedAt.Add(claims.CatalogNow);
                 }
 
+                firstUnclaimedAt = claims.CatalogNow;
                 return claims.Shards == 0;
             },
             "shards stayed claimed after the stop");
         var version = await client.WaitForVersionAsync(taskId, versionId, TimeSpan.FromSeconds(30), 2, 3, 4);
         var stoppedAt = await ScalarAsync<long>(catalog, "SELECT \"EndTime\" FROM task_versions WHERE \"VersionId\" = @version", versionId);
 
+        output.WriteLine(
+            $"Last seen claimed {(stillClaimedAt.Count > 0 ? stillClaimedAt.Max() - stoppedAt : 0)} ms after the stop; first seen unclaimed {firstUnclaimedAt - stoppedAt} ms after it.");
         Assert.Equal(4, version["status"]!.GetValue<int>());
         Assert.All(stillClaimedAt, seen => Assert.InRange(seen - stoppedAt, long.MinValue, 5000));
         Assert.Empty(await client.AllResultsAsync(taskId, versionId));
