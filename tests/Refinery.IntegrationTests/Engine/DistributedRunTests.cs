@@ -15,6 +15,8 @@ public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifeti
     // Two shards of 200, so both workers can take one.
     private const int SampleCount = 400;
 
+    private const int SlowSamples = 600;
+
     private readonly PostgresCluster _cluster = new();
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("refinery-dist-");
 
@@ -37,12 +39,10 @@ public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         var database = await _cluster.CreateDatabaseAsync();
-        var staging = _root.CreateSubdirectory("staging").FullName;
-        string[] shared = ["--db", database, "--staging-dir", staging];
         var serveData = Path.Combine(_root.FullName, "serve");
-        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. shared, "--no-workers"]);
-        using var first = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-1"), $"imgs={images}", [.. shared, "--workers", "1"]);
-        using var second = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-2"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. Shared(database), "--no-workers"]);
+        using var first = await StartWorkerAsync(1, images, database);
+        using var second = await StartWorkerAsync(2, images, database);
         using var client = serve.CreateClient(serveData);
 
         var taskId = await client.CreateTaskAsync(TaskBodies.Validation("distributed", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification"));
@@ -59,22 +59,12 @@ public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task A_stop_while_two_workers_are_busy_leaves_no_shard_running_five_seconds_later_and_publishes_nothing()
     {
-        // Three slow shards of 200 on two one-job workers: both are busy when the stop comes.
-        const int Samples = 600;
-        var images = _root.CreateSubdirectory("imgs").FullName;
-        Directory.CreateDirectory(Path.Combine(images, "many"));
-        var image = TestImages.Jpeg(3000, 2000, 7);
-        for (var index = 0; index < Samples; index++)
-        {
-            File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
-        }
-
-        var database = await _cluster.CreateDatabaseAsync();
-        string[] shared = ["--db", database, "--staging-dir", _root.CreateSubdirectory("staging").FullName];
+        // Both workers are busy when the stop comes.
+        var (images, database) = await SlowShardsAsync();
         var serveData = Path.Combine(_root.FullName, "serve");
-        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. shared, "--no-workers"]);
-        using var first = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-1"), $"imgs={images}", [.. shared, "--workers", "1"]);
-        using var second = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-2"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. Shared(database), "--no-workers"]);
+        using var first = await StartWorkerAsync(1, images, database);
+        using var second = await StartWorkerAsync(2, images, database);
         using var client = serve.CreateClient(serveData);
         await using var catalog = await PostgresCluster.OpenAsync(database);
         var taskId = await client.CreateTaskAsync(TaskBodies.Analysis("distributed-stop", "obs://imgs/many"));
@@ -108,28 +98,19 @@ public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(stillClaimedAt, seen => Assert.InRange(seen - stoppedAt, long.MinValue, 5000));
         Assert.Empty(await client.AllResultsAsync(taskId, versionId));
         Assert.Empty(Directory.GetFiles(images, "output.manifest", SearchOption.AllDirectories));
-        Assert.Equal(Samples, Directory.GetFiles(images, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(SlowSamples, Directory.GetFiles(images, "*", SearchOption.AllDirectories).Length);
     }
 
     [Fact]
     public async Task A_worker_killed_mid_run_leaves_its_shard_to_the_other_and_every_sample_appears_once()
     {
-        // Three slow shards of 200 on two one-job workers: the kill lands while shards are running.
-        const int Samples = 600;
-        var images = _root.CreateSubdirectory("imgs").FullName;
-        Directory.CreateDirectory(Path.Combine(images, "many"));
-        var image = TestImages.Jpeg(3000, 2000, 11);
-        for (var index = 0; index < Samples; index++)
-        {
-            File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
-        }
-
-        var database = await _cluster.CreateDatabaseAsync();
-        string[] shared = ["--db", database, "--staging-dir", _root.CreateSubdirectory("staging").FullName];
+        // The kill lands while shards are running.
+        const int Samples = SlowSamples;
+        var (images, database) = await SlowShardsAsync();
         var serveData = Path.Combine(_root.FullName, "serve");
-        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. shared, "--no-workers"]);
-        using var doomed = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-1"), $"imgs={images}", [.. shared, "--workers", "1"]);
-        using var survivor = await ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, "worker-2"), $"imgs={images}", [.. shared, "--workers", "1"]);
+        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. Shared(database), "--no-workers"]);
+        using var doomed = await StartWorkerAsync(1, images, database);
+        using var survivor = await StartWorkerAsync(2, images, database);
         using var client = serve.CreateClient(serveData);
         var taskId = await client.CreateTaskAsync(TaskBodies.Validation(
             "distributed-kill", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
@@ -149,6 +130,29 @@ public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(Samples, manifest.Length);
         Assert.Equal(Samples, manifest.Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
     }
+
+    /// <summary>
+    /// The images of three slow shards (200 six-megapixel JPEGs each, for two one-job workers) in <c>imgs/many</c>, and a
+    /// new database: the bucket's folder and the database's URL.
+    /// </summary>
+    private async Task<(string Images, string Database)> SlowShardsAsync()
+    {
+        var images = _root.CreateSubdirectory("imgs").FullName;
+        Directory.CreateDirectory(Path.Combine(images, "many"));
+        var image = TestImages.Jpeg(3000, 2000, 11);
+        for (var index = 0; index < SlowSamples; index++)
+        {
+            File.WriteAllBytes(Path.Combine(images, "many", $"img{index:D4}.jpg"), image);
+        }
+
+        return (images, await _cluster.CreateDatabaseAsync());
+    }
+
+    /// <summary>The flags every process of a test shares: the database and one staging directory.</summary>
+    private string[] Shared(string database) => ["--db", database, "--staging-dir", _root.CreateSubdirectory("staging").FullName];
+
+    private Task<ServeProcess> StartWorkerAsync(int number, string images, string database) =>
+        ServeProcess.StartWorkerAsync(Path.Combine(_root.FullName, $"worker-{number}"), $"imgs={images}", [.. Shared(database), "--workers", "1"]);
 
     /// <summary>How many of the version's shards are claimed and by how many workers, with the catalog's clock (ms).</summary>
     private static async Task<(int Shards, int Workers, long CatalogNow)> ClaimsAsync(NpgsqlConnection catalog, string versionId)
