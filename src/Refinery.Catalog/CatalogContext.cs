@@ -3,7 +3,10 @@ using Refinery.Catalog.Records;
 
 namespace Refinery.Catalog;
 
-/// <summary>The catalog: projects, users, credentials, tasks, versions, shards, per-sample results, datasets and, when shared, the installation's keys.</summary>
+/// <summary>
+/// The catalog: projects, users, credentials, tasks, versions, shards, per-sample results, datasets, the workers and
+/// leases that share the work and, when shared, the installation's keys.
+/// </summary>
 public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
 {
     public DbSet<ProjectRecord> Projects => Set<ProjectRecord>();
@@ -21,6 +24,10 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
     public DbSet<ShardRecord> Shards => Set<ShardRecord>();
 
     public DbSet<SampleResultRecord> Results => Set<SampleResultRecord>();
+
+    public DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
+
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
     public DbSet<DatasetRecord> Datasets => Set<DatasetRecord>();
 
@@ -81,6 +88,18 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
         {
             entity.ToTable("shards");
             entity.HasKey(shard => new { shard.VersionId, shard.ShardIndex });
+        });
+
+        modelBuilder.Entity<WorkerRecord>(entity =>
+        {
+            entity.ToTable("workers");
+            entity.HasKey(worker => worker.WorkerId);
+        });
+
+        modelBuilder.Entity<LeaseRecord>(entity =>
+        {
+            entity.ToTable("leases");
+            entity.HasKey(lease => lease.Name);
         });
 
         modelBuilder.Entity<DatasetRecord>(entity =>

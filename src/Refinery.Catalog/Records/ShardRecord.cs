@@ -17,7 +17,14 @@ public sealed class ShardRecord
 
     public bool Done { get; set; }
 
-    public int Attempts { get; set; }
-
     public long? CompletedAt { get; set; }
+
+    /// <summary>The worker running the shard now; null when no worker is (not yet started, done, stopped or lost).</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the latest run of the shard started.</summary>
+    public long? ClaimedAt { get; set; }
+
+    /// <summary>When the latest run let go of the shard: done, stopped, failed, or found lost by the reconciler.</summary>
+    public long? ReleasedAt { get; set; }
 }

@@ -15,8 +15,8 @@ public sealed class WorkerCommand : AsyncCommand<WorkerSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, WorkerSettings settings, CancellationToken cancellationToken)
     {
-        // The reconciler stays with serve: one per installation, not one per worker.
-        var options = settings.ResolveOptions() with { RunWorkers = true, RunReconciler = false };
+        // Every worker may run the reconciler too: a lease in the catalog lets one process at a time do it.
+        var options = settings.ResolveOptions() with { RunWorkers = true };
         if (options.Database is null)
         {
             AnsiConsole.MarkupLine("[red]refinery worker needs --db (REFINERY_DB): the PostgreSQL database whose job queue it shares with serve.[/]");

@@ -12,6 +12,7 @@ namespace Refinery.Engine.Delivery;
 /// Makes the catalog, not the job queue, the source of truth: re-enqueues the work of active versions whose
 /// jobs were lost (a killed process, an in-memory queue after restart). At start-up every active version is
 /// resumed; afterwards only those with no progress for <see cref="EngineOptions.OrphanAfter"/>.
+/// Between those sweeps it re-enqueues, promptly, the shards claimed by workers whose heartbeat has gone stale.
 /// Shards are idempotent, so a resumed shard that was in fact still running costs time, never correctness.
 /// </summary>
 public sealed class VersionReconciler(
@@ -19,9 +20,27 @@ public sealed class VersionReconciler(
     IJobScheduler scheduler,
     VersionLifecycle lifecycle,
     StagingCleaner stagingCleaner,
+    ShardClaims claims,
     EngineOptions options,
     ILogger<VersionReconciler> logger)
 {
+    /// <summary>
+    /// Re-enqueues the unfinished shards of workers not heard from for <see cref="EngineOptions.WorkerLostAfter"/>,
+    /// without waiting for the job queue to notice (Hangfire's invisibility timeout is minutes).
+    /// </summary>
+    public async Task<int> RequeueLostShardsAsync(CancellationToken cancellationToken)
+    {
+        var lostBefore = lifecycle.Now() - (long)options.WorkerLostAfter.TotalMilliseconds;
+        var lost = await claims.ReleaseLostAsync(lostBefore, cancellationToken);
+        foreach (var (versionId, shardIndex) in lost)
+        {
+            logger.LogWarning("Shard {Shard} of version {VersionId} was claimed by a worker that stopped beating; enqueued again", shardIndex, versionId);
+            scheduler.EnqueueMap(versionId, shardIndex);
+        }
+
+        return lost.Count;
+    }
+
     public async Task<int> ResumeAsync(bool startup, CancellationToken cancellationToken)
     {
         var now = lifecycle.Now();

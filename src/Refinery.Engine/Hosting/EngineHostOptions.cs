@@ -46,7 +46,10 @@ public record EngineHostOptions
     /// </summary>
     public long DecodeMemoryBytes { get; init; } = DecodeMemoryBudget.DefaultCapacity();
 
-    /// <summary>How often the reconciler looks for versions whose worker has gone.</summary>
+    /// <summary>
+    /// How often the reconciler looks for versions with no progress (their jobs lost); lost workers' shards are looked
+    /// for every <see cref="EngineOptions.WorkerHeartbeatInterval"/>.
+    /// </summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The clock every part of the process reads; tests move it forward to pass deadlines without waiting.</summary>
@@ -62,7 +65,10 @@ public record EngineHostOptions
     /// </summary>
     public string? StagingRoot { get; init; }
 
-    /// <summary>Run the reconciler, which resumes versions whose worker has gone: <c>serve</c> does, a <c>worker</c> does not.</summary>
+    /// <summary>
+    /// Take part in reconciling (resuming versions and shards whose worker has gone): <c>serve</c> and <c>worker</c> do,
+    /// and a lease in the catalog lets one of them at a time run it; the one-shot administration commands do not.
+    /// </summary>
     public bool RunReconciler { get; init; } = true;
 
     public string StagingDirectory => StagingRoot ?? Path.Combine(DataDirectory, "staging");

@@ -29,8 +29,8 @@ public static class EngineServiceCollectionExtensions
     private const string StagingBucket = "staging";
 
     /// <summary>
-    /// Registers the engine's services, and as hosted services the job server (<see cref="EngineHostOptions.RunWorkers"/>)
-    /// and the reconciler (<see cref="EngineHostOptions.RunReconciler"/>). Throws <see cref="InvalidOperationException"/> naming what cannot work.
+    /// Registers the engine's services, and as hosted services the job server with its heartbeat
+    /// (<see cref="EngineHostOptions.RunWorkers"/>) and the reconciler, run by whichever process holds its lease (<see cref="EngineHostOptions.RunReconciler"/>). Throws <see cref="InvalidOperationException"/> naming what cannot work.
     /// </summary>
     public static IServiceCollection AddRefineryEngine(this IServiceCollection services, EngineHostOptions options)
     {
@@ -57,10 +57,18 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(_ => JobStorageFactory.Create(database));
         services.AddSingleton<IBackgroundJobClient>(provider => new BackgroundJobClient(provider.GetRequiredService<JobStorage>()));
         services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
+        services.AddSingleton<VersionJobFailure>();
+        services.AddSingleton<VersionJobFilters>();
+        services.AddSingleton(WorkerIdentity.ForThisProcess());
+        services.AddSingleton<WorkerRegistry>();
+        services.AddSingleton<ShardClaims>();
+        services.AddSingleton<ReconcilerLease>();
 
         AddEngineServices(services);
         if (options.RunWorkers)
         {
+            // Registered first, so the process is in the catalog before it claims a shard.
+            services.AddHostedService<WorkerHeartbeatService>();
             services.AddHostedService<JobServerHostedService>();
         }
 

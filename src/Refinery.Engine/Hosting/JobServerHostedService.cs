@@ -2,11 +2,12 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Refinery.Engine.Delivery;
 
 namespace Refinery.Engine.Hosting;
 
-/// <summary>Runs this process's Hangfire workers against the process's own job storage.</summary>
-public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFactory scopes, EngineHostOptions options) : IHostedService, IDisposable
+/// <summary>Runs this process's Hangfire workers against the process's own job storage, with the engine's retry and failure filters.</summary>
+public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFactory scopes, VersionJobFilters filters, EngineHostOptions options) : IHostedService, IDisposable
 {
     private BackgroundJobServer? _server;
 
@@ -17,6 +18,7 @@ public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFact
             {
                 WorkerCount = options.WorkerCount,
                 Activator = new AspNetCoreJobActivator(scopes),
+                FilterProvider = filters,
                 SchedulePollingInterval = TimeSpan.FromSeconds(1),
                 ShutdownTimeout = TimeSpan.FromSeconds(5),
             },

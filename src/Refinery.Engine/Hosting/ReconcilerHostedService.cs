@@ -4,20 +4,41 @@ using Refinery.Engine.Delivery;
 
 namespace Refinery.Engine.Hosting;
 
-/// <summary>Resumes unfinished versions at start-up, then keeps looking for versions whose worker has gone.</summary>
-public sealed class ReconcilerHostedService(VersionReconciler reconciler, EngineHostOptions options, ILogger<ReconcilerHostedService> logger)
+/// <summary>
+/// Runs the reconciler in whichever process holds its lease: every heartbeat interval it renews the lease and
+/// re-enqueues lost workers' shards; on first taking the lease it resumes every unfinished version, and afterwards
+/// every <see cref="EngineHostOptions.ReconcileInterval"/> those with no progress.
+/// </summary>
+public sealed class ReconcilerHostedService(
+    VersionReconciler reconciler, ReconcilerLease lease, EngineHostOptions options, TimeProvider clock, ILogger<ReconcilerHostedService> logger)
     : BackgroundService
 {
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await lease.ReleaseAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var startup = true;
-        using var timer = new PeriodicTimer(options.ReconcileInterval);
+        var lastSweep = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(options.Engine.WorkerHeartbeatInterval, clock);
         do
         {
             try
             {
-                await reconciler.ResumeAsync(startup, stoppingToken);
-                startup = false;
+                if (!await lease.TryHoldAsync(stoppingToken))
+                {
+                    continue;
+                }
+
+                await reconciler.RequeueLostShardsAsync(stoppingToken);
+                if (startup || clock.GetUtcNow() - lastSweep >= options.ReconcileInterval)
+                {
+                    await reconciler.ResumeAsync(startup, stoppingToken);
+                    (startup, lastSweep) = (false, clock.GetUtcNow());
+                }
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {

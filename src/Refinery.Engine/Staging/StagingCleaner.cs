@@ -42,6 +42,13 @@ public sealed class StagingCleaner(IDbContextFactory<CatalogContext> catalog, St
 
         if (status != (int)VersionStatus.Completed)
         {
+            // While a worker still holds a shard the records stay, so the catalog shows it running; the worker clears
+            // again when it lets go.
+            if (await db.Shards.AnyAsync(shard => shard.VersionId == versionId && shard.ClaimedBy != null, cancellationToken))
+            {
+                return false;
+            }
+
             await db.Shards.Where(shard => shard.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
         }
 

@@ -49,14 +49,16 @@ public sealed class AnalysisSampleOperator(AnalysisParams parameters, IAnnotatio
         var (image, failure) = await ObjectImageReader.ReadAsync(environment.Inputs, path, _decoder, cancellationToken);
         return image is null
             ? Failed(sample, failure!)
-            : Analyse(work, image, boxes is { Count: > 0 } ? boxes : null);
+            : Analyse(work, image, boxes is { Count: > 0 } ? boxes : null, cancellationToken);
     }
 
-    private SampleOutcome Analyse(SampleWork work, DecodedImage image, IReadOnlyList<BoxRect>? boxes)
+    private SampleOutcome Analyse(SampleWork work, DecodedImage image, IReadOnlyList<BoxRect>? boxes, CancellationToken cancellationToken)
     {
         var sample = work.Sample;
         using (image)
         {
+            // A stop that came during the decode spares the analysis, which costs more than the decode.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 var analysis = ImageAnalyzer.Analyze(image, parameters.Flags, boxes);

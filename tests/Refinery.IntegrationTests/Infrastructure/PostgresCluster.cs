@@ -54,6 +54,15 @@ public sealed class PostgresCluster : IAsyncLifetime
         return $"postgres://{Superuser}@127.0.0.1:{Port}/{name}";
     }
 
+    /// <summary>An open connection to a database made by <see cref="CreateDatabaseAsync"/>, for reading the catalog as it is.</summary>
+    public static async Task<NpgsqlConnection> OpenAsync(string databaseUrl)
+    {
+        var url = new Uri(databaseUrl);
+        var connection = new NpgsqlConnection($"Host={url.Host};Port={url.Port};Username={url.UserInfo};Database={url.AbsolutePath.TrimStart('/')}");
+        await connection.OpenAsync();
+        return connection;
+    }
+
     public async Task DisposeAsync()
     {
         if (Port != 0)
