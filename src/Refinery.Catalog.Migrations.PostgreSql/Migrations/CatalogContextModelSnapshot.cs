@@ -228,6 +228,38 @@ namespace Refinery.Catalog.Migrations.PostgreSql.Migrations
                     b.ToTable("dataset_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Refinery.Catalog.Records.InstallationKeyRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("installation_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Refinery.Catalog.Records.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("Refinery.Catalog.Records.ProcessorTaskRecord", b =>
                 {
                     b.Property<string>("TaskId")
@@ -390,8 +422,11 @@ namespace Refinery.Catalog.Migrations.PostgreSql.Migrations
                     b.Property<int>("ShardIndex")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("bigint");
@@ -404,6 +439,9 @@ namespace Refinery.Catalog.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ProcessedSamples")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SampleCount")
                         .HasColumnType("integer");
@@ -541,6 +579,29 @@ namespace Refinery.Catalog.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Refinery.Catalog.Records.WorkerRecord", b =>
+                {
+                    b.Property<string>("WorkerId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WorkerId");
+
+                    b.ToTable("workers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

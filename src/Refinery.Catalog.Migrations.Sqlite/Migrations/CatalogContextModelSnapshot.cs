@@ -223,6 +223,38 @@ namespace Refinery.Catalog.Migrations.Sqlite.Migrations
                     b.ToTable("dataset_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Refinery.Catalog.Records.InstallationKeyRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("installation_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Refinery.Catalog.Records.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("Refinery.Catalog.Records.ProcessorTaskRecord", b =>
                 {
                     b.Property<string>("TaskId")
@@ -385,8 +417,11 @@ namespace Refinery.Catalog.Migrations.Sqlite.Migrations
                     b.Property<int>("ShardIndex")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
+                    b.Property<long?>("ClaimedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
@@ -398,6 +433,9 @@ namespace Refinery.Catalog.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProcessedSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SampleCount")
@@ -536,6 +574,29 @@ namespace Refinery.Catalog.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Refinery.Catalog.Records.WorkerRecord", b =>
+                {
+                    b.Property<string>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkerId");
+
+                    b.ToTable("workers", (string)null);
                 });
 #pragma warning restore 612, 618
         }
