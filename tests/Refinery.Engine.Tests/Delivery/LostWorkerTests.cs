@@ -100,7 +100,7 @@ public sealed class LostWorkerTests : IAsyncLifetime
 
     private VersionReconciler Reconciler()
     {
-        var staging = new StagingArea(new LocalDirectoryStore("staging", Path.Combine(_catalog.Root, "staging")), "staging");
+        var staging = new StagingArea(new LocalDirectoryStore("staging", Path.Combine(_catalog.Root, "staging")), new ObjectPath("staging", ""));
         var cleaner = new StagingCleaner(_catalog.Factory, staging, NullLogger<StagingCleaner>.Instance);
         return new VersionReconciler(
             _catalog.Factory,

@@ -56,7 +56,7 @@ public sealed class ShardRetryTests : IAsyncLifetime
             Engine = new EngineOptions { MaxShardAttempts = maxAttempts },
         };
         var stagingStore = new LocalDirectoryStore("staging", options.StagingDirectory);
-        var staging = new StagingArea(new FailingReadsStore(stagingStore, failingReads), "staging");
+        var staging = new StagingArea(new FailingReadsStore(stagingStore, failingReads), new ObjectPath("staging", ""));
         await stagingStore.WriteAsync(staging.ShardSamples(VersionId, 0), new MemoryStream(), CancellationToken.None); // no samples: the shard is quick
         var services = new ServiceCollection().AddRefineryEngine(options);
         services.AddSingleton(staging);
