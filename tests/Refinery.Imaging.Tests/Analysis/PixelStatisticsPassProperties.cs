@@ -48,7 +48,7 @@ public sealed class PixelStatisticsPassProperties
             var mean = Brightness(c).Average() / 255;
             return Math.Abs(statistics.Brightness - mean) <= 1e-6 * Math.Max(mean, 1e-3)
                 && Math.Abs(statistics.Entropy - Entropy(c)) <= 1e-12
-                && Math.Abs(statistics.Entropy - QualityKernels.Entropy(image)) <= 1e-12;
+                && Math.Abs(statistics.Entropy - OpenCvReferenceKernels.Entropy(image)) <= 1e-12;
         });
 
     [Property(MaxTest = 200)]
@@ -56,14 +56,14 @@ public sealed class PixelStatisticsPassProperties
         Prop.ForAll(_cases.ToArbitrary(), c =>
         {
             using var image = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
-            using var map = ImageFeatureKernels.BrightnessMap(image);
-            var (p5, p99) = QualityKernels.BrightnessPercentiles(map);
+            using var map = OpenCvReferenceKernels.BrightnessMap(image);
+            var (p5, p99) = OpenCvReferenceKernels.BrightnessPercentiles(map);
 
             var statistics = PixelStatisticsPass.Measure(image);
 
             return Math.Abs(statistics.BrightnessPercentile5 - p5) < 1e-6
                 && Math.Abs(statistics.BrightnessPercentile99 - p99) < 1e-6
-                && Math.Abs(statistics.Brightness - ImageFeatureKernels.Brightness(map)) < 1e-6;
+                && Math.Abs(statistics.Brightness - OpenCvReferenceKernels.Brightness(map)) < 1e-6;
         });
 
     [Property(MaxTest = 200)]
