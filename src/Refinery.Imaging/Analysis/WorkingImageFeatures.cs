@@ -92,8 +92,8 @@ public static class WorkingImageFeatures
                 Vector256<int> sums = default, squareSums = default;
                 for (var steps = 1; x + Lanes < width; x += Lanes, steps++)
                 {
-                    var laplacian = WidenEight(above[x..]) + WidenEight(below[x..]) + WidenEight(row[(x - 1)..]) + WidenEight(row[(x + 1)..])
-                        - (WidenEight(row[x..]) * 4);
+                    var laplacian = ByteLanes.WidenEight(above[x..]) + ByteLanes.WidenEight(below[x..]) + ByteLanes.WidenEight(row[(x - 1)..]) + ByteLanes.WidenEight(row[(x + 1)..])
+                        - (ByteLanes.WidenEight(row[x..]) * 4);
                     sums += laplacian;
                     squareSums += laplacian * laplacian;
                     if (steps % LaplacianStepsPerFlush == 0)
@@ -202,13 +202,6 @@ public static class WorkingImageFeatures
 
     // The lanes' total in 64 bits: eight lanes near 2³¹ each would overflow a 32-bit sum.
     private static long Total(Vector256<int> lanes) => Vector256.Sum(Vector256.WidenLower(lanes) + Vector256.WidenUpper(lanes));
-
-    private static Vector256<int> WidenEight(ReadOnlySpan<byte> bytes)
-    {
-        var packed = Vector128.CreateScalarUnsafe(BinaryPrimitives.ReadUInt64LittleEndian(bytes)).AsByte();
-        var shorts = Vector128.WidenLower(packed);
-        return Vector256.Create(Vector128.WidenLower(shorts), Vector128.WidenUpper(shorts)).AsInt32();
-    }
 
     private struct ColourSums
     {

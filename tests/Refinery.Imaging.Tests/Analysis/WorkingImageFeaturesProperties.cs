@@ -12,23 +12,14 @@ namespace Refinery.Imaging.Tests.Analysis;
 /// </summary>
 public sealed class WorkingImageFeaturesProperties
 {
-    public sealed record Case(int Width, int Height, int Channels, byte[] Pixels);
-
-    // Widths past a vector step and its remainder, one-pixel rows and columns (whose Laplacian reflects onto itself);
-    // full-range bytes, and a few levels for runs of equal pixels.
-    private static readonly Gen<Case> _cases =
-        from width in Gen.Choose(1, 90)
-        from height in Gen.Choose(1, 40)
-        from channels in Gen.Elements(1, 3)
-        from levels in Gen.Elements<byte[]>([0, 1, 254, 255], [17, 18, 19, 200], [.. Enumerable.Range(0, 256).Select(level => (byte)level)])
-        from pixels in Gen.ArrayOf(Gen.Elements(levels), width * height * channels)
-        select new Case(width, height, channels, pixels);
+    // Widths past a vector step and its remainder, and one-pixel rows and columns, whose Laplacian reflects onto itself.
+    private static readonly Gen<PixelCase> _cases = PixelCase.Generate(90, 40);
 
     [Property(MaxTest = 300)]
     public Property Saturation_clarity_and_colourfulness_are_OpenCVs_to_the_last_bit() =>
         Prop.ForAll(_cases.ToArbitrary(), c =>
         {
-            using var image = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
+            using var image = c.ToMat();
             using var grey = OpenCvReferenceKernels.ToGrey(image);
 
             var values = WorkingImageFeatures.Measure(image);
