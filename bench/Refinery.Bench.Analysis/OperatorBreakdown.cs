@@ -53,10 +53,12 @@ public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
             }),
             ("one pass: brightness, exact 5/99 % percentiles, entropy", context => PixelStatisticsPass.Measure(context.Image.EightBitPixels)),
             ("working image (512 px, INTER_AREA)", context => { using var working = ImageFeatureKernels.WorkingImage(context.Image.EightBitPixels); return working.Rows; }),
+            ("working image and its features (saturation, clarity, colourfulness)", context => WorkingImageFeatures(context.Image)),
             ("exact hash (XxHash3 of the pixels)", context => ImageHashes.Exact(context.Image.Pixels)),
             ("blurry score (Pillow BICUBIC to 64 px, edges)", context => QualityKernels.BlurryScore(context.Image.EightBitPixels)),
             ("pHash (Pillow L, LANCZOS to 32 px, DCT)", context => ImageHashes.Perceptual(context.Image.EightBitPixels)),
             ("ImageAnalyzer.Analyze (every kernel)", context => ImageAnalyzer.Analyze(context.Image, AnalysisFeatures.All, null)),
+            ("store read + decode (ObjectImageReader)", context => ReadThroughStore(context.Key)),
             ("AnalysisSampleOperator.ProcessAsync (read → values)", context =>
             {
                 var outcome = _operator.ProcessAsync(Work(context.Key), Environment(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -92,6 +94,22 @@ public sealed class OperatorBreakdown(string bucket, string bucketDirectory)
 
         await Task.CompletedTask;
         return [.. steps.Select((step, index) => (step.Name, totals[index] / Math.Max(1, objectKeys.Count - 1)))];
+    }
+
+    private int ReadThroughStore(string key)
+    {
+        var (image, failure) = ObjectImageReader.ReadAsync(_store, new ObjectPath(_store.Bucket, key), _decoder, CancellationToken.None).GetAwaiter().GetResult();
+        using (image ?? throw new InvalidDataException($"{key}: {failure}"))
+        {
+            return image.Width;
+        }
+    }
+
+    // What Analyze computes on the working image, with the working image itself (the step above alone).
+    private static double WorkingImageFeatures(DecodedImage image)
+    {
+        using var working = ImageFeatureKernels.WorkingImage(image.EightBitPixels);
+        return Refinery.Imaging.Analysis.WorkingImageFeatures.Measure(working).Clarity;
     }
 
     private async Task RunAllAsync(IReadOnlyList<string> objectKeys, CancellationToken cancellationToken)

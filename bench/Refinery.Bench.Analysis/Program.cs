@@ -5,10 +5,11 @@
 // thread's time per step, to show where the time goes. Loopback only; every wait is bounded.
 // Usage: dotnet run -c Release --project bench/Refinery.Bench.Analysis -- [--sizes small,medium,large]
 //        [--small 2000] [--medium 600] [--large 24] [--decode-memory 128] [--skip-operator] [--serve-env NAME=VALUE,...]
-//        [--cache-dir /tmp/refinery-bench-analysis]
+//        [--cache-dir /tmp/refinery-bench-analysis] [--steps-only] [--opencv-threads N]
 // --small/--medium/--large set the images per folder (20000 for the long runs); --decode-memory is the server's decode
 // budget in MiB (0: the server's default); --serve-env sets environment variables of the server child (GC settings, as
-// experiments). Every server run samples its VmRSS and the version's progress once a second; the trace is written as
+// experiments); --steps-only prints only one thread's time per step; --opencv-threads sets OpenCV's thread count in
+// the bench process (the server's: --serve-env OPENCV_FOR_THREADS_NUM=N). Every server run samples its VmRSS and the version's progress once a second; the trace is written as
 // CSV beside the image cache and summarised by processed samples and by stage.
 using System.Globalization;
 using Refinery.Bench.Analysis;
@@ -21,6 +22,13 @@ var sizes = StringOption("--sizes", "small,medium,large")
     .ToList();
 var decodeMemory = IntOption("--decode-memory", 128, 0, 1_048_576);
 var skipOperator = args.Contains("--skip-operator");
+var stepsOnly = args.Contains("--steps-only");
+var openCvThreads = IntOption("--opencv-threads", 0, 0, 64);
+if (openCvThreads > 0)
+{
+    OpenCvSharp.Cv2.SetNumThreads(openCvThreads); // this process's (a) and (c) only; the server child takes OPENCV_FOR_THREADS_NUM
+}
+
 var cacheRoot = StringOption("--cache-dir", Path.Combine(Path.GetTempPath(), "refinery-bench-analysis"));
 var serveEnvironment = StringOption("--serve-env", "")
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -47,6 +55,12 @@ foreach (var size in sizes)
         File.ReadAllBytes(file); // page cache: neither side reads the disk
     }
 
+    if (stepsOnly)
+    {
+        await PrintStepsAsync(cache, size, files);
+        continue;
+    }
+
     // (a) the decode ceiling
     var decode = DecodeThroughput.Measure(files, token);
     Console.WriteLine($"(a) OpenCV decode, full size, Parallel over files ({Environment.ProcessorCount} cores): {decode.ImagesPerSecond:F1} images/s ({images} in {decode.Wall.TotalSeconds:F1} s; load {MachineInfo.LoadAverage()})");
@@ -68,12 +82,7 @@ foreach (var size in sizes)
         var operatorOnly = await breakdown.OperatorThroughputAsync(keys, token);
         Console.WriteLine($"(c) AnalysisSampleOperator alone, Parallel over files ({Environment.ProcessorCount} cores): {operatorOnly.ImagesPerSecond:F1} images/s ({images} in {operatorOnly.Wall.TotalSeconds:F1} s; load {MachineInfo.LoadAverage()})");
         Console.WriteLine($"    c/a = {operatorOnly.ImagesPerSecond / decode.ImagesPerSecond:F2} (the operator's own cost beyond decoding); b/c = {api.ImagesPerSecond / operatorOnly.ImagesPerSecond:F2} (what the engine and API keep)");
-        var sampled = keys.Take(Math.Min(keys.Count, Math.Min(size.DistinctCount, 41))).ToList();
-        Console.WriteLine($"    one thread, mean ms per image over {sampled.Count - 1} distinct images (after one warm-up):");
-        foreach (var (step, milliseconds) in await breakdown.StepsAsync(sampled, token))
-        {
-            Console.WriteLine($"      {step,-54} {milliseconds,8:F2}");
-        }
+        await PrintStepsAsync(cache, size, files);
     }
 
     summary.Add(string.Create(CultureInfo.InvariantCulture,
@@ -85,6 +94,18 @@ Console.WriteLine($"Summary (load average now {MachineInfo.LoadAverage()}; aims:
 Console.WriteLine("  size     images  decode img/s  end-to-end img/s  ratio  VmHWM MiB");
 summary.ForEach(Console.WriteLine);
 return 0;
+
+async Task PrintStepsAsync(ImageCache cache, ImageSizeClass size, IReadOnlyList<string> files)
+{
+    var breakdown = new OperatorBreakdown(Bucket, cache.Root);
+    var sampled = files.Take(Math.Min(files.Count, Math.Min(size.DistinctCount, 41)))
+        .Select(file => Path.GetRelativePath(cache.Root, file)).ToList();
+    Console.WriteLine($"    one thread, mean ms per image over {sampled.Count - 1} distinct images (after one warm-up; load {MachineInfo.LoadAverage()}):");
+    foreach (var (step, milliseconds) in await breakdown.StepsAsync(sampled, token))
+    {
+        Console.WriteLine($"      {step,-70} {milliseconds,8:F2}");
+    }
+}
 
 void ReportRss(ImageCache cache, int count, ApiAnalysisResult run)
 {

@@ -12,6 +12,10 @@ internal sealed class PooledObjectBytes : IDisposable
 {
     private const int UnknownLengthGuess = 1 << 20;
 
+    // ReadsLocalFilesInPlace: a local file (a FileStream) is read on the calling thread. Its bytes are in the page cache
+    // or one disk read away, while FileStream.ReadAsync on Unix hands every read to the thread pool, where it queues
+    // behind the CPU-bound samples that run there: a small image then waits longer for its bytes than it takes to analyse.
+
     private byte[]? _buffer;
 
     private PooledObjectBytes(byte[] buffer, int length)
@@ -66,7 +70,9 @@ internal sealed class PooledObjectBytes : IDisposable
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                var read = stream is FileStream
+                    ? stream.Read(buffer.AsSpan(length)) // see ReadsLocalFilesInPlace
+                    : await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
                 if (read == 0)
                 {
                     var bytes = new PooledObjectBytes(buffer, length);

@@ -1,9 +1,11 @@
+using OpenCvSharp;
+
 namespace Refinery.Imaging.Analysis;
 
 /// <summary>
 /// Runs every feature, quality score and hash on one decoded image, sharing work: one pass over every pixel for
-/// brightness, dark, light and low_information (<see cref="PixelStatisticsPass"/>), and the 512-px working image and
-/// its grey version (saturation, clarity, colourfulness). Blurry and pHash resize the full image as Pillow does, as
+/// brightness, dark, light and low_information (<see cref="PixelStatisticsPass"/>), and one over the 512-px working
+/// image for saturation, clarity and colourfulness (<see cref="WorkingImageFeatures"/>). Blurry and pHash resize the full image as Pillow does, as
 /// cleanvision defines them.
 /// </summary>
 public static class ImageAnalyzer
@@ -15,8 +17,9 @@ public static class ImageAnalyzer
     {
         int width = image.Width, height = image.Height;
         var statistics = PixelStatisticsPass.Measure(image.EightBitPixels);
-        using var working = ImageFeatureKernels.WorkingImage(image.EightBitPixels);
-        using var workingGrey = ImageFeatureKernels.ToGrey(working);
+        var workingValues = (features & (AnalysisFeatures.Saturation | AnalysisFeatures.Clarity | AnalysisFeatures.Colorfulness)) != 0
+            ? MeasureWorkingImage(image.EightBitPixels)
+            : default;
 
         var quality = new QualityScores(
             Dark: QualityKernels.DarkScore(statistics.BrightnessPercentile99),
@@ -42,12 +45,19 @@ public static class ImageAnalyzer
             ImageFeatureKernels.Resolution(width, height),
             ImageFeatureKernels.AspectRatio(width, height),
             statistics.Brightness,
-            features.HasFlag(AnalysisFeatures.Saturation) ? ImageFeatureKernels.Saturation(working) : null,
-            features.HasFlag(AnalysisFeatures.Clarity) ? ImageFeatureKernels.LaplacianVariance(workingGrey) : null,
-            features.HasFlag(AnalysisFeatures.Colorfulness) ? ImageFeatureKernels.Colorfulness(working) : null,
+            features.HasFlag(AnalysisFeatures.Saturation) ? workingValues.Saturation : null,
+            features.HasFlag(AnalysisFeatures.Clarity) ? workingValues.Clarity : null,
+            features.HasFlag(AnalysisFeatures.Colorfulness) ? workingValues.Colorfulness : null,
             boxValues,
             quality,
             ImageHashes.Exact(image.Pixels),
             ImageHashes.Perceptual(image.EightBitPixels));
+    }
+
+    // An image already within the working size is its own working image: measured in place, not copied.
+    private static WorkingImageValues MeasureWorkingImage(Mat pixels)
+    {
+        using var shrunk = ImageFeatureKernels.NeedsShrinking(pixels, ImageFeatureKernels.WorkingLongSide) ? ImageFeatureKernels.WorkingImage(pixels) : null;
+        return WorkingImageFeatures.Measure(shrunk ?? pixels);
     }
 }

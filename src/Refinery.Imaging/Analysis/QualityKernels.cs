@@ -4,8 +4,8 @@ using Refinery.Imaging.Resampling;
 namespace Refinery.Imaging.Analysis;
 
 /// <summary>
-/// cleanvision's per-image quality scores on decoded Mats. Percentiles, entropy and hashes read the full decoded image as
-/// cleanvision does; blurry resizes with a port of Pillow's BICUBIC (<see cref="PillowResampler"/>), so it is
+/// cleanvision's per-image quality scores on decoded Mats. Percentiles and entropy (from <see cref="PixelStatisticsPass"/>)
+/// read the full decoded image as cleanvision does; blurry resizes with a port of Pillow's BICUBIC (<see cref="PillowResampler"/>), so it is
 /// cleanvision's value to rounding. All of them read displayed colours: a palette image is its RGB, where cleanvision
 /// reads palette indices as brightness and resizes them NEAREST.
 /// </summary>
@@ -15,19 +15,6 @@ public static class QualityKernels
     private static readonly double _blurColorThreshold = QualityChecks.Blurry.Parameter("color_threshold");
     private static readonly int _blurMaxResolution = (int)QualityChecks.Blurry.Parameter("max_resolution");
     private static readonly double _entropyNormalizingFactor = QualityChecks.LowInformation.Parameter("normalizing_factor");
-
-    /// <summary>
-    /// The 5th and 99th percentiles of per-pixel perceived brightness / 255, numpy-linear, exact, from a float
-    /// brightness map: the straightforward definition that <see cref="PixelStatisticsPass"/> computes in one pass
-    /// over the pixels, and which its tests compare it with.
-    /// </summary>
-    public static (double Percentile5, double Percentile99) BrightnessPercentiles(Mat brightnessMap)
-    {
-        using var continuous = brightnessMap.IsContinuous() ? null : brightnessMap.Clone();
-        var values = (continuous ?? brightnessMap).AsSpan<float>();
-        var result = ExactPercentiles.Compute(values, [5, 99], 255f);
-        return (result[0] / 255, result[1] / 255);
-    }
 
     /// <summary>dark_score: the 99th brightness percentile (0..1).</summary>
     public static double DarkScore(double brightnessPercentile99) => brightnessPercentile99;
@@ -44,33 +31,6 @@ public static class QualityKernels
 
     /// <summary>The per-image value odd_size is judged on: <c>sqrt(W)·sqrt(H)</c>.</summary>
     public static double SizeValue(int width, int height) => Math.Sqrt(width) * Math.Sqrt(height);
-
-    /// <summary>
-    /// PIL <c>Image.entropy()</c>: one 256-bin histogram per band, concatenated, p = count / (bands·pixels),
-    /// <c>−Σ p·log2 p</c>. Reads every pixel of <paramref name="pixels"/>, a band at a time: the straightforward definition
-    /// that <see cref="PixelStatisticsPass"/> computes in its one pass, and which its tests compare it with.
-    /// </summary>
-    public static double Entropy(Mat pixels)
-    {
-        var channels = pixels.Channels();
-        var total = (double)pixels.Total() * channels;
-        var entropy = 0.0;
-        using var histogram = new Mat();
-        for (var channel = 0; channel < channels; channel++)
-        {
-            Cv2.CalcHist([pixels], [channel], null, histogram, 1, [256], [new Rangef(0, 256)]);
-            foreach (var count in histogram.AsSpan<float>())
-            {
-                if (count > 0)
-                {
-                    var p = count / total;
-                    entropy -= p * Math.Log2(p);
-                }
-            }
-        }
-
-        return entropy;
-    }
 
     /// <summary>low_information_score: <c>min(1, 0.1·entropy)</c>.</summary>
     public static double LowInformationScore(double entropy) => Math.Min(1, _entropyNormalizingFactor * entropy);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using OpenCvSharp;
@@ -183,7 +182,7 @@ public static class PillowResampler
                 var sum = Vector256.Create(Half);
                 for (var tap = 0; tap < weights.Length; tap++)
                 {
-                    sum += WidenEight(rows[(((firstRow + tap) * rowBytes) + column)..]) * Vector256.Create(weights[tap]);
+                    sum += ByteLanes.WidenEight(rows[(((firstRow + tap) * rowBytes) + column)..]) * Vector256.Create(weights[tap]);
                 }
 
                 var clipped = Vector256.Clamp(Vector256.ShiftRightArithmetic(sum, ResamplingWeights.PrecisionBits), Vector256<int>.Zero, Vector256.Create(255));
@@ -204,13 +203,6 @@ public static class PillowResampler
 
             target[column] = Clip(sum);
         }
-    }
-
-    private static Vector256<int> WidenEight(ReadOnlySpan<byte> bytes)
-    {
-        var packed = Vector128.CreateScalarUnsafe(BinaryPrimitives.ReadUInt64LittleEndian(bytes)).AsByte();
-        var shorts = Vector128.WidenLower(packed);
-        return Vector256.Create(Vector128.WidenLower(shorts), Vector128.WidenUpper(shorts)).AsInt32();
     }
 
     private static byte Clip(int sum) => (byte)Math.Clamp(sum >> ResamplingWeights.PrecisionBits, 0, 255);

@@ -12,23 +12,15 @@ namespace Refinery.Imaging.Tests.Analysis;
 /// </summary>
 public sealed class PixelStatisticsPassProperties
 {
-    public sealed record Case(int Width, int Height, int Channels, byte[] Pixels);
-
     // Full-range bytes spread the keys over many coarse bins; a few levels make long runs of tied keys, and percentile
     // ranks that fall inside one bin together.
-    private static readonly Gen<Case> _cases =
-        from width in Gen.Choose(1, 70)
-        from height in Gen.Choose(1, 30)
-        from channels in Gen.Elements(1, 3)
-        from levels in Gen.Elements<byte[]>([0, 1, 254, 255], [17, 18, 19, 200], [.. Enumerable.Range(0, 256).Select(level => (byte)level)])
-        from pixels in Gen.ArrayOf(Gen.Elements(levels), width * height * channels)
-        select new Case(width, height, channels, pixels);
+    private static readonly Gen<PixelCase> _cases = PixelCase.Generate(70, 30);
 
     [Property(MaxTest = 300)]
     public Property Percentiles_are_exactly_the_sorted_reference() =>
         Prop.ForAll(_cases.ToArbitrary(), c =>
         {
-            using var image = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
+            using var image = c.ToMat();
             var sorted = Brightness(c).Order().ToArray();
 
             var statistics = PixelStatisticsPass.Measure(image);
@@ -41,29 +33,29 @@ public sealed class PixelStatisticsPassProperties
     public Property Mean_brightness_and_entropy_equal_the_reference() =>
         Prop.ForAll(_cases.ToArbitrary(), c =>
         {
-            using var image = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
+            using var image = c.ToMat();
 
             var statistics = PixelStatisticsPass.Measure(image);
 
             var mean = Brightness(c).Average() / 255;
             return Math.Abs(statistics.Brightness - mean) <= 1e-6 * Math.Max(mean, 1e-3)
                 && Math.Abs(statistics.Entropy - Entropy(c)) <= 1e-12
-                && Math.Abs(statistics.Entropy - QualityKernels.Entropy(image)) <= 1e-12;
+                && Math.Abs(statistics.Entropy - OpenCvReferenceKernels.Entropy(image)) <= 1e-12;
         });
 
     [Property(MaxTest = 200)]
     public Property Values_agree_with_the_float_brightness_map_to_its_rounding() =>
         Prop.ForAll(_cases.ToArbitrary(), c =>
         {
-            using var image = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
-            using var map = ImageFeatureKernels.BrightnessMap(image);
-            var (p5, p99) = QualityKernels.BrightnessPercentiles(map);
+            using var image = c.ToMat();
+            using var map = OpenCvReferenceKernels.BrightnessMap(image);
+            var (p5, p99) = OpenCvReferenceKernels.BrightnessPercentiles(map);
 
             var statistics = PixelStatisticsPass.Measure(image);
 
             return Math.Abs(statistics.BrightnessPercentile5 - p5) < 1e-6
                 && Math.Abs(statistics.BrightnessPercentile99 - p99) < 1e-6
-                && Math.Abs(statistics.Brightness - ImageFeatureKernels.Brightness(map)) < 1e-6;
+                && Math.Abs(statistics.Brightness - OpenCvReferenceKernels.Brightness(map)) < 1e-6;
         });
 
     [Property(MaxTest = 200)]
@@ -78,7 +70,7 @@ public sealed class PixelStatisticsPassProperties
             input =>
             {
                 var (c, region) = input;
-                using var image = TestImages.FromPixels(c.Pixels, c.Width, c.Height, c.Channels);
+                using var image = c.ToMat();
                 var brightness = Brightness(c);
                 var inRegion = Enumerable.Range(region.Top, region.Height)
                     .SelectMany(y => Enumerable.Range(region.Left, region.Width).Select(x => brightness[(y * c.Width) + x]));
@@ -112,7 +104,7 @@ public sealed class PixelStatisticsPassProperties
         Assert.Equal(Math.Log2(3), statistics.Entropy, 12);
     }
 
-    private static double[] Brightness(Case c) =>
+    private static double[] Brightness(PixelCase c) =>
         [.. Enumerable.Range(0, c.Width * c.Height).Select(i => c.Channels == 1
             ? c.Pixels[i]
             : Math.Sqrt(((241.0 * c.Pixels[(3 * i) + 2] * c.Pixels[(3 * i) + 2]) + (691.0 * c.Pixels[(3 * i) + 1] * c.Pixels[(3 * i) + 1]) + (68.0 * c.Pixels[3 * i] * c.Pixels[3 * i])) / 1000))];
@@ -125,7 +117,7 @@ public sealed class PixelStatisticsPassProperties
         return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
     }
 
-    private static double Entropy(Case c)
+    private static double Entropy(PixelCase c)
     {
         var entropy = 0.0;
         double total = c.Pixels.Length;

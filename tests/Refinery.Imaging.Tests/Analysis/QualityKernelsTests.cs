@@ -37,9 +37,9 @@ public sealed class QualityKernelsTests
         // 100 pixels: 90 black, 10 white. numpy: p99 at position 98.01 → 1.0; p5 at 4.95 → 0.
         using var image = TestImages.UniformGrey(10, 10, 0);
         Cv2.Rectangle(image, new Rect(0, 9, 10, 1), Scalar.All(255), -1);
-        using var map = ImageFeatureKernels.BrightnessMap(image);
+        using var map = OpenCvReferenceKernels.BrightnessMap(image);
 
-        var (p5, p99) = QualityKernels.BrightnessPercentiles(map);
+        var (p5, p99) = OpenCvReferenceKernels.BrightnessPercentiles(map);
 
         Assert.Equal(0, p5, 9);
         Assert.Equal(1, p99, 5);

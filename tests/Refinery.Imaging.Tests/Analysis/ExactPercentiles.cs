@@ -1,12 +1,12 @@
 using System.Buffers;
 
-namespace Refinery.Imaging.Analysis;
+namespace Refinery.Imaging.Tests.Analysis;
 
 /// <summary>
 /// numpy's default (linear) percentiles of a large span of bounded values, exactly, without sorting the span: a fine
 /// histogram (65 536 bins) locates the order statistics needed, then only the values of those few bins are gathered.
 /// </summary>
-public static class ExactPercentiles
+internal static class ExactPercentiles
 {
     private const int Bins = 1 << 16;
 
