@@ -61,7 +61,9 @@ public static class EngineServiceCollectionExtensions
         AddEngineServices(services);
         if (options.RunWorkers)
         {
-            services.AddHostedService<JobServerHostedService>();
+            // Also a singleton of its own, so that a worker's health probe can ask whether it runs.
+            services.AddSingleton<JobServerHostedService>();
+            services.AddHostedService(provider => provider.GetRequiredService<JobServerHostedService>());
         }
 
         if (options.RunReconciler)
