@@ -27,6 +27,9 @@ public sealed class DistributedKillTests(PostgresRefineryInstance postgres, Kill
         using var installation = await DistributedInstallation.StartAsync(
             postgres.Cluster, folder.ImagesDirectory, ["--workers", "1", "--health-urls", $"http://127.0.0.1:{healthPort}"], ["--workers", "1"]);
         using var doomedMetrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+        // Only a worker asked for a health port opens one.
+        Assert.Equal([healthPort], installation.Workers[0].ListeningPorts());
+        Assert.Empty(installation.Workers[1].ListeningPorts());
         var reference = await folder.ReferenceAnalysisAsync(installation.Client);
         var before = await SamplesProcessedAsync(doomedMetrics);
 
@@ -37,7 +40,7 @@ public sealed class DistributedKillTests(PostgresRefineryInstance postgres, Kill
         Assert.True(await ProcessedAsync(installation.Client, runs) < 2 * KillRunFolder.SampleCount, "both runs were over before the kill");
         installation.Workers[0].Kill();
 
-        await AssertCompleteWithEverySampleOnceAsync(installation.Client, runs, reference);
+        await AssertCompleteWithEverySampleOnceAsync(installation, runs, reference);
     }
 
     [Fact]
@@ -50,29 +53,31 @@ public sealed class DistributedKillTests(PostgresRefineryInstance postgres, Kill
         Assert.InRange(await installation.Client.WaitForProgressAsync(runs.ValidationTask, runs.ValidationVersion), 1, KillRunFolder.SampleCount - 1);
         await installation.RestartServeAsync();
 
-        await AssertCompleteWithEverySampleOnceAsync(installation.Client, runs, reference);
+        await AssertCompleteWithEverySampleOnceAsync(installation, runs, reference);
     }
 
     private static async Task<KillRuns> StartRunsAsync(RefineryApiClient client, string name)
     {
         var validationTask = await client.CreateTaskAsync(TaskBodies.Validation(
-            name, $"obs://imgs/{KillRunFolder.Folder}", $"obs://imgs/out-{name}", taskType: "image_classification"));
-        var analysisTask = await client.CreateTaskAsync(TaskBodies.Analysis(name, $"obs://imgs/{KillRunFolder.Folder}"));
+            $"{name}-validation", $"obs://imgs/{KillRunFolder.Folder}", $"obs://imgs/out-{name}", taskType: "image_classification"));
+        var analysisTask = await client.CreateTaskAsync(TaskBodies.Analysis($"{name}-analysis", $"obs://imgs/{KillRunFolder.Folder}"));
         return new KillRuns(name, validationTask, await client.LatestVersionIdAsync(validationTask), analysisTask, await client.LatestVersionIdAsync(analysisTask));
     }
 
-    private async Task AssertCompleteWithEverySampleOnceAsync(RefineryApiClient client, KillRuns runs, JsonNode reference)
+    private async Task AssertCompleteWithEverySampleOnceAsync(DistributedInstallation installation, KillRuns runs, JsonNode reference)
     {
+        var client = installation.Client;
         var validation = await client.WaitForVersionAsync(runs.ValidationTask, runs.ValidationVersion, _recoveryTimeout, 2, 3, 4);
         var analysis = await client.WaitForVersionAsync(runs.AnalysisTask, runs.AnalysisVersion, _recoveryTimeout, 2, 3, 4);
         var expected = KillRunFolder.Sources.Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(2, validation["status"]!.GetValue<int>());
-        Assert.Equal(2, analysis["status"]!.GetValue<int>());
+        Assert.True(validation["status"]!.GetValue<int>() == 2, $"the validation ended so: {validation.ToJsonString()}\n{installation.RecentOutput()}");
+        Assert.True(analysis["status"]!.GetValue<int>() == 2, $"the analysis ended so: {analysis.ToJsonString()}\n{installation.RecentOutput()}");
         Assert.Equal(expected, await ResultSourcesAsync(client, runs.ValidationTask, runs.ValidationVersion));
         Assert.Equal(expected, await ResultSourcesAsync(client, runs.AnalysisTask, runs.AnalysisVersion));
         var manifest = VersionOutput.ManifestLines(VersionOutput.Directory(folder.ImagesDirectory, $"out-{runs.Name}", runs.ValidationVersion));
-        Assert.Equal(expected, manifest.Select(line => line["source"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        // The manifest names the published copies, which keep their input's file names.
+        Assert.Equal(expected.Select(Path.GetFileName), manifest.Select(line => Path.GetFileName(line["source"]!.GetValue<string>())).Order(StringComparer.Ordinal));
         var result = (await client.GetAsync($"{client.Tasks}/{runs.AnalysisTask}")).Json["result"]!;
         Assert.True(JsonNode.DeepEquals(reference, result), $"the analysis differs from the uninterrupted one:\n{reference.ToJsonString()}\n{result.ToJsonString()}");
     }

@@ -51,6 +51,11 @@ public sealed class DistributedInstallation : IDisposable
         }
     }
 
+    /// <summary>The last lines each process wrote, for a failure message: where the reason of a failed version is.</summary>
+    public string RecentOutput() =>
+        string.Join('\n', new[] { Serve }.Concat(_workers).Select((process, index) =>
+            $"--- {(index == 0 ? "serve" : $"worker {index}")}:\n{string.Join('\n', process.Output.TakeLast(100))}"));
+
     /// <summary>SIGKILLs serve and starts it again; the workers go on meanwhile.</summary>
     public async Task RestartServeAsync()
     {
