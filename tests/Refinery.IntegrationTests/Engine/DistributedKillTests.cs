@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Refinery.IntegrationTests.Infrastructure;
 using Refinery.IntegrationTests.Observability;
+using Xunit.Abstractions;
 
 namespace Refinery.IntegrationTests.Engine;
 
@@ -12,7 +13,7 @@ namespace Refinery.IntegrationTests.Engine;
 /// analysis equals the one of a run nothing interrupted.
 /// </summary>
 [Collection(PostgresServerCollection.Name)]
-public sealed class DistributedKillTests(PostgresRefineryInstance postgres, KillRunFolder folder) : IClassFixture<KillRunFolder>
+public sealed class DistributedKillTests(PostgresRefineryInstance postgres, KillRunFolder folder, ITestOutputHelper log) : IClassFixture<KillRunFolder>
 {
     private const int ShardSize = 200;
 
@@ -26,6 +27,7 @@ public sealed class DistributedKillTests(PostgresRefineryInstance postgres, Kill
         var healthPort = ServeProcess.FreePort();
         using var installation = await DistributedInstallation.StartAsync(
             postgres.Cluster, folder.ImagesDirectory, ["--workers", "1", "--health-urls", $"http://127.0.0.1:{healthPort}"], ["--workers", "1"]);
+        installation.Log = log;
         using var doomedMetrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
         // Only a worker asked for a health port opens one.
         Assert.Equal([healthPort], installation.Workers[0].ListeningPorts());
@@ -47,6 +49,7 @@ public sealed class DistributedKillTests(PostgresRefineryInstance postgres, Kill
     public async Task The_API_process_killed_and_restarted_mid_run_sees_both_versions_complete()
     {
         using var installation = await DistributedInstallation.StartAsync(postgres.Cluster, folder.ImagesDirectory, ["--workers", "1"], ["--workers", "1"]);
+        installation.Log = log;
         var reference = await folder.ReferenceAnalysisAsync(installation.Client);
 
         var runs = await StartRunsAsync(installation.Client, "api-kill");

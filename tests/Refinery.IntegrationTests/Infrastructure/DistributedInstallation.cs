@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Refinery.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -18,6 +20,9 @@ public sealed class DistributedInstallation : IDisposable
     }
 
     public ServeProcess Serve { get; private set; } = null!;
+
+    /// <summary>Where the processes' last lines go when the installation is disposed: a failed test's output shows why.</summary>
+    public ITestOutputHelper? Log { get; set; }
 
     /// <summary>A client of the current serve process with the default project's token.</summary>
     public RefineryApiClient Client { get; private set; } = null!;
@@ -67,6 +72,11 @@ public sealed class DistributedInstallation : IDisposable
 
     public void Dispose()
     {
+        if (Serve is not null)
+        {
+            Log?.WriteLine(RecentOutput());
+        }
+
         Client?.Dispose();
         foreach (var worker in _workers)
         {
