@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Refinery.Api.Json;
 using Refinery.Domain;
+using Refinery.Engine.Hosting;
 
 namespace Refinery.Api.Health;
 

@@ -7,6 +7,12 @@ public sealed record RefineryOptions : EngineHostOptions
 {
     public string Urls { get; init; } = "http://127.0.0.1:8080";
 
+    /// <summary>
+    /// Where <c>refinery worker</c> answers <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (';'-separated, as
+    /// <see cref="Urls"/>); null opens no port. <c>serve</c> has these routes on <see cref="Urls"/>.
+    /// </summary>
+    public string? HealthUrls { get; init; }
+
     /// <summary>How long the signed links in task results stay valid (at most 7 days, S3's limit for presigned URLs).</summary>
     public TimeSpan SignedUrlLifetime { get; init; } = TimeSpan.FromHours(1);
 

@@ -50,6 +50,7 @@ public static class RefineryServer
 
         var app = builder.Build();
         var created = await CatalogPreparation.PrepareAsync(app.Services, cancellationToken);
+        await MetricsEndpoints.ListenFromStartAsync(cancellationToken);
 
         app.UseRefineryRequestMetrics();
         app.UseMiddleware<ModelArtsErrorMiddleware>();

@@ -28,6 +28,13 @@ public static class MetricsEndpoints
         return app;
     }
 
+    /// <summary>
+    /// prometheus-net starts listening to the engine's meter at its first collection, and whatever the engine counted
+    /// before that is lost; collecting once at start makes every figure count from the process's start.
+    /// </summary>
+    public static Task ListenFromStartAsync(CancellationToken cancellationToken) =>
+        Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null, cancellationToken);
+
     public static IEndpointRouteBuilder MapRefineryMetrics(this IEndpointRouteBuilder routes)
     {
         routes.MapGet(Path, ScrapeAsync);

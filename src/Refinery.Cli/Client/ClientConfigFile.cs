@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Refinery.Api.Hosting;
+using Refinery.Engine.Hosting;
 
 namespace Refinery.Cli.Client;
 

@@ -52,6 +52,7 @@ public sealed class ServeConfiguration(IConfiguration configuration)
             SigningKeyFile = ExistingFile(ServeSettingNames.SigningKeyFile),
             CatalogKeyFile = ExistingFile(ServeSettingNames.CatalogKeyFile),
             Urls = Value(ServeSettingNames.Urls) ?? "http://127.0.0.1:8080",
+            HealthUrls = HealthUrls(),
             StorageRoots = roots,
             S3Buckets = buckets,
             SignedUrlLifetime = TimeSpan.FromSeconds(WholeNumber(ServeSettingNames.SignedUrlLifetime, 1, MaxSignedUrlLifetimeSeconds, "seconds") ?? 3600),
@@ -141,6 +142,24 @@ public sealed class ServeConfiguration(IConfiguration configuration)
 
         var path = Path.GetFullPath(text);
         return File.Exists(path) ? path : throw new ArgumentException($"{setting.Names} {path}: the file does not exist.");
+    }
+
+    /// <summary>The worker's health port, checked now: Kestrel would only fail once the worker had started.</summary>
+    private string? HealthUrls()
+    {
+        var setting = ServeSettingNames.HealthUrls;
+        var urls = Values(setting).ToArray();
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp
+                || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.UserInfo.Length > 0)
+            {
+                throw new ArgumentException(
+                    $"{setting.Names} '{url}' must be an http:// address without a path, such as http://127.0.0.1:9090 (http://0.0.0.0:9090 for every interface).");
+            }
+        }
+
+        return urls.Length == 0 ? null : string.Join(';', urls);
     }
 
     private bool Flag(ServeSetting setting) => Value(setting) switch

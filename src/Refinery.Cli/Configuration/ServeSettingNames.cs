@@ -16,6 +16,8 @@ public static class ServeSettingNames
     public static readonly ServeSetting NoWorkers = new("--no-workers", "NO_WORKERS");
     public static readonly ServeSetting Workers = new("--workers", "WORKERS");
     public static readonly ServeSetting DecodeMemory = new("--decode-memory", "DECODE_MEMORY_MIB");
+    public static readonly ServeSetting HealthUrls = new("--health-urls", "HEALTH_URLS");
 
-    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, StagingS3, SignedUrlLifetime, SigningKeyFile, CatalogKeyFile, NoWorkers, Workers, DecodeMemory];
+    public static IReadOnlyList<ServeSetting> All { get; } =
+        [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, StagingS3, SignedUrlLifetime, SigningKeyFile, CatalogKeyFile, NoWorkers, Workers, DecodeMemory, HealthUrls];
 }

@@ -10,13 +10,14 @@ namespace Refinery.Engine.Delivery;
 
 /// <summary>
 /// Makes the catalog, not the job queue, the source of truth: re-enqueues the work of active versions whose
-/// jobs were lost (a killed process, an in-memory queue after restart). At start-up every active version is
-/// resumed; afterwards only those with no progress for <see cref="EngineOptions.OrphanAfter"/>.
+/// jobs were lost (a killed process, an in-memory queue after restart). At start-up with an in-memory queue every
+/// active version is resumed; otherwise only those with no progress for <see cref="EngineOptions.OrphanAfter"/>.
 /// Between those sweeps it re-enqueues, promptly, the shards claimed by workers whose heartbeat has gone stale.
 /// Shards are idempotent, so a resumed shard that was in fact still running costs time, never correctness.
 /// </summary>
 public sealed class VersionReconciler(
     IDbContextFactory<CatalogContext> catalog,
+    CatalogDatabase database,
     IJobScheduler scheduler,
     VersionLifecycle lifecycle,
     StagingCleaner stagingCleaner,
@@ -43,8 +44,12 @@ public sealed class VersionReconciler(
 
     public async Task<int> ResumeAsync(bool startup, CancellationToken cancellationToken)
     {
+        // The job queue lives beside the catalog: in memory with SQLite, where a start finds every job gone, or in
+        // PostgreSQL, where queued and running jobs outlive any process, and enqueuing them all again at a start (an API
+        // process restarted while workers run) would run a version's reduce twice at once.
+        var jobsLost = startup && database.Provider != CatalogProvider.PostgreSql;
         var now = lifecycle.Now();
-        var staleBefore = startup ? long.MaxValue : now - (long)options.OrphanAfter.TotalMilliseconds;
+        var staleBefore = jobsLost ? long.MaxValue : now - (long)options.OrphanAfter.TotalMilliseconds;
         await using var db = await catalog.CreateDbContextAsync(cancellationToken);
         var orphans = await db.Versions
             .Where(version => (version.Status == (int)VersionStatus.Initialized || version.Status == (int)VersionStatus.Running)
@@ -55,7 +60,7 @@ public sealed class VersionReconciler(
         foreach (var orphan in orphans)
         {
             // A version created a moment ago may simply not have been picked up yet.
-            if (!startup && orphan.HeartbeatAt is null && orphan.CreateTime >= staleBefore)
+            if (!jobsLost && orphan.HeartbeatAt is null && orphan.CreateTime >= staleBefore)
             {
                 continue;
             }
@@ -66,7 +71,7 @@ public sealed class VersionReconciler(
             resumed++;
         }
 
-        if (startup)
+        if (jobsLost)
         {
             // Imports are idempotent and, with an in-memory queue, lost with the process: restart them all.
             var importing = await db.Datasets.Where(dataset => dataset.Status == DatasetService.Importing)

@@ -69,7 +69,9 @@ public static class EngineServiceCollectionExtensions
         {
             // Registered first, so the process is in the catalog before it claims a shard.
             services.AddHostedService<WorkerHeartbeatService>();
-            services.AddHostedService<JobServerHostedService>();
+            // Also a singleton of its own, so that a worker's health probe can ask whether it runs.
+            services.AddSingleton<JobServerHostedService>();
+            services.AddHostedService(provider => provider.GetRequiredService<JobServerHostedService>());
         }
 
         if (options.RunReconciler)

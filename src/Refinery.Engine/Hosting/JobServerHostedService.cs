@@ -10,6 +10,10 @@ namespace Refinery.Engine.Hosting;
 public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFactory scopes, VersionJobFilters filters, EngineHostOptions options) : IHostedService, IDisposable
 {
     private BackgroundJobServer? _server;
+    private volatile bool _running;
+
+    /// <summary>Started and not yet told to stop: what a worker's liveness probe reports.</summary>
+    public bool IsRunning => _running;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,11 +27,13 @@ public sealed class JobServerHostedService(JobStorage storage, IServiceScopeFact
                 ShutdownTimeout = TimeSpan.FromSeconds(5),
             },
             storage);
+        _running = true;
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _running = false;
         if (_server is { } server)
         {
             server.SendStop();

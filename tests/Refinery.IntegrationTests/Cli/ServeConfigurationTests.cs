@@ -151,6 +151,28 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.Contains("does not exist", result.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:9090")]
+    [InlineData("https://127.0.0.1:9090")]
+    [InlineData("http://127.0.0.1:9090/health")]
+    public void A_health_address_kestrel_could_not_serve_is_refused_naming_the_flag(string url)
+    {
+        var result = new WorkerSettings { HealthUrls = url }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.StartsWith($"--health-urls (REFINERY_HEALTH_URLS) '{url}' must be an http:// address without a path", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_health_addresses_are_one_semicolon_separated_value()
+    {
+        var flags = new Dictionary<string, string?> { ["HEALTH_URLS"] = "http://127.0.0.1:9090; http://[::1]:9090" };
+
+        var options = new ServeConfiguration(ConfigurationSources.Build(null, flags)).ToOptions();
+
+        Assert.Equal("http://127.0.0.1:9090;http://[::1]:9090", options.HealthUrls);
+    }
+
     private string WriteConfig(string json)
     {
         var path = Path.Combine(_root.FullName, "refinery.json");

@@ -46,6 +46,39 @@ public sealed class ServeProcess : IDisposable
         return long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>
+    /// The TCP ports the process listens on: the sockets among its open descriptors that the kernel's socket tables
+    /// (<c>/proc/PID/net/tcp</c>, <c>tcp6</c>) show in the LISTEN state.
+    /// </summary>
+    public IReadOnlyList<int> ListeningPorts()
+    {
+        const string SocketLink = "socket:[";
+        const string Listen = "0A";
+        var sockets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var descriptor in Directory.GetFiles($"/proc/{_process.Id}/fd"))
+        {
+            try
+            {
+                if (new FileInfo(descriptor).LinkTarget is { } target && target.StartsWith(SocketLink, StringComparison.Ordinal))
+                {
+                    sockets.Add(target[SocketLink.Length..^1]);
+                }
+            }
+            catch (IOException)
+            {
+                // Closed between the listing and the look: it listens on nothing now.
+            }
+        }
+
+        // Columns: sl, local address (hex IP:hex port), remote address, state, queues, timer, retransmits, uid, timeout, inode.
+        return [.. new[] { "tcp", "tcp6" }
+            .SelectMany(table => File.ReadLines($"/proc/{_process.Id}/net/{table}").Skip(1))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(columns => columns[3] == Listen && sockets.Contains(columns[9]))
+            .Select(columns => Convert.ToInt32(columns[1][(columns[1].LastIndexOf(':') + 1)..], 16))
+            .Distinct()];
+    }
+
     /// <summary>Starts <c>serve</c> with two workers and the bucket <paramref name="storageRoot"/> (NAME=PATH), plus any further flags.</summary>
     public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, string storageRoot, params string[] moreArguments)
     {

@@ -1,4 +1,4 @@
-namespace Refinery.Api.Hosting;
+namespace Refinery.Engine.Hosting;
 
 /// <summary>
 /// The data directory holds the catalog, the keys and <c>credentials.json</c>: only the server's user may enter it

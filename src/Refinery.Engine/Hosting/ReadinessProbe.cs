@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Refinery.Catalog;
 using Refinery.Storage;
 
-namespace Refinery.Api.Health;
+namespace Refinery.Engine.Hosting;
 
 /// <summary>
 /// Checks what a request needs besides the process itself: the catalog answers a query, and every configured bucket
@@ -33,7 +33,8 @@ public sealed class ReadinessProbe(IDbContextFactory<CatalogContext> catalog, Bu
         return unready;
     }
 
-    private async Task<string?> CatalogProblemAsync(CancellationToken cancellationToken)
+    /// <summary>Why the catalog cannot be queried, or null when it answers.</summary>
+    public async Task<string?> CatalogProblemAsync(CancellationToken cancellationToken)
     {
         try
         {
