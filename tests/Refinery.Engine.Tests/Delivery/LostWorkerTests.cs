@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Refinery.Catalog;
 using Refinery.Engine.Delivery;
 using Refinery.Engine.Lifecycle;
 using Refinery.Engine.Staging;
@@ -104,6 +105,7 @@ public sealed class LostWorkerTests : IAsyncLifetime
         var cleaner = new StagingCleaner(_catalog.Factory, staging, NullLogger<StagingCleaner>.Instance);
         return new VersionReconciler(
             _catalog.Factory,
+            CatalogDatabase.SqliteFile(Path.Combine(_catalog.Root, "catalog.db")),
             _scheduler,
             new VersionLifecycle(_catalog.Factory, _clock, cleaner),
             cleaner,
