@@ -12,7 +12,8 @@ public static class ServeSettingNames
     public static readonly ServeSetting StagingDirectory = new("--staging-dir", "STAGING_DIR");
     public static readonly ServeSetting NoWorkers = new("--no-workers", "NO_WORKERS");
     public static readonly ServeSetting Workers = new("--workers", "WORKERS");
+    public static readonly ServeSetting SampleParallelism = new("--sample-parallelism", "SAMPLE_PARALLELISM");
     public static readonly ServeSetting DecodeMemory = new("--decode-memory", "DECODE_MEMORY_MIB");
 
-    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, SignedUrlLifetime, NoWorkers, Workers, DecodeMemory];
+    public static IReadOnlyList<ServeSetting> All { get; } = [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, SignedUrlLifetime, NoWorkers, Workers, SampleParallelism, DecodeMemory];
 }

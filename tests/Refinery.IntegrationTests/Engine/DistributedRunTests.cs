@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Refinery.IntegrationTests.Infrastructure;
+using Refinery.TestSupport;
 
 namespace Refinery.IntegrationTests.Engine;
 

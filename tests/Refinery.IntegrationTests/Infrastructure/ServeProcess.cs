@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Refinery.TestSupport;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 
@@ -66,12 +65,7 @@ public sealed class ServeProcess : IDisposable
         return worker;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 
     /// <summary>A client of this server with the default project's token from <paramref name="dataDirectory"/>.</summary>
     public RefineryApiClient CreateClient(string dataDirectory)
