@@ -71,35 +71,15 @@ public sealed class RefineryChild : IAsyncDisposable
 
     private static RefineryChild Launch(string role, string[] arguments, string announcement, Uri? baseAddress, string dataDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "refinery.dll") },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start refinery {arguments[0]}");
+        var process = RefineryProcess.Start(arguments);
         var child = new RefineryChild(process, role, announcement, baseAddress, dataDirectory);
-        process.OutputDataReceived += (_, line) => child.Record(line.Data);
-        process.ErrorDataReceived += (_, line) => child.Record(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        RefineryProcess.ReadLines(process, child.Record);
         Console.WriteLine($"    [{role}: pid {process.Id}]");
         return child;
     }
 
-    private void Record(string? line)
+    private void Record(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         _lastLines.Enqueue(line);
         while (_lastLines.Count > KeptLines && _lastLines.TryDequeue(out _))
         {

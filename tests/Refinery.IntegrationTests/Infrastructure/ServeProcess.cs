@@ -114,24 +114,9 @@ public sealed class ServeProcess : IDisposable
 
     private static ServeProcess Launch(string[] arguments, int port, string announcement)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { RefineryCli.Dll },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start refinery {arguments[0]}");
+        var process = RefineryProcess.Start(arguments);
         var launched = new ServeProcess(process, port, announcement);
-        process.OutputDataReceived += (_, line) => launched.Record(line.Data);
-        process.ErrorDataReceived += (_, line) => launched.Record(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        RefineryProcess.ReadLines(process, launched.Record);
         return launched;
     }
 
