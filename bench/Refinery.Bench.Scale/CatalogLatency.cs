@@ -12,7 +12,7 @@ namespace Refinery.Bench.Scale;
 /// Latency of the task list and the task detail with many tasks in the catalog: the same seeded tasks in SQLite and
 /// in PostgreSQL, each behind a fresh <c>refinery serve</c>, called one request at a time.
 /// </summary>
-public sealed class CatalogLatency(PostgresCluster cluster, int taskCount, int calls)
+public sealed class CatalogLatency(PostgresCluster cluster, IReadOnlyList<string> databases, int taskCount, int calls)
 {
     private const int WarmUpCalls = 10;
 
@@ -29,7 +29,7 @@ public sealed class CatalogLatency(PostgresCluster cluster, int taskCount, int c
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var figures = new Dictionary<string, List<(string Call, double MedianMs, double P95Ms)>>();
-        foreach (var database in new[] { "SQLite", "PostgreSQL" })
+        foreach (var database in databases)
         {
             var work = Directory.CreateTempSubdirectory("refinery-bench-catalog-").FullName;
             try
@@ -49,12 +49,12 @@ public sealed class CatalogLatency(PostgresCluster cluster, int taskCount, int c
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| call ({taskCount:N0} tasks, {calls} calls each) | SQLite median / p95 ms | PostgreSQL median / p95 ms |");
-        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| call ({taskCount:N0} tasks, {calls} calls each) | {string.Join(" | ", databases.Select(database => $"{database} median / p95 ms"))} |");
+        Console.WriteLine($"|---|{string.Concat(databases.Select(_ => "---:|"))}");
         for (var index = 0; index < _calls.Length; index++)
         {
-            var (sqlite, postgres) = (figures["SQLite"][index], figures["PostgreSQL"][index]);
-            Console.WriteLine($"| {_calls[index].Name} | {sqlite.MedianMs:F2} / {sqlite.P95Ms:F2} | {postgres.MedianMs:F2} / {postgres.P95Ms:F2} |");
+            var cells = databases.Select(database => figures[database][index]).Select(figure => $"{figure.MedianMs:F2} / {figure.P95Ms:F2}");
+            Console.WriteLine($"| {_calls[index].Name} | {string.Join(" | ", cells)} |");
         }
     }
 

@@ -6,7 +6,7 @@
 // (2) catalog latency: --tasks tasks (with their versions) seeded through CatalogContext into SQLite and into
 //     PostgreSQL, a fresh `refinery serve` on each, and the median and p95 of --calls sequential list and detail calls.
 // Usage: dotnet run -c Release --project bench/Refinery.Bench.Scale -- [--only workers|catalog] [--images 1600]
-//        [--width 1024] [--height 768] [--runs 3] [--validation] [--tasks 100000] [--calls 200]
+//        [--width 1024] [--height 768] [--runs 3] [--validation] [--tasks 100000] [--calls 200] [--catalogs sqlite,postgresql]
 //        [--cache-dir /tmp/refinery-bench-scale]
 using Refinery.Bench.Scale;
 using Refinery.Bench.Support;
@@ -26,6 +26,14 @@ var height = arguments.Number("--height", 768, 64, 8192);
 var runs = arguments.Number("--runs", 3, 1, 20);
 var taskCount = arguments.Number("--tasks", 100_000, 100, 1_000_000);
 var calls = arguments.Number("--calls", 200, 10, 100_000);
+var databases = (arguments.Text("--catalogs", null) ?? "sqlite,postgresql").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(name => name.ToLowerInvariant() switch
+    {
+        "sqlite" => "SQLite",
+        "postgresql" => "PostgreSQL",
+        _ => throw new ArgumentException($"--catalogs: '{name}' is not sqlite or postgresql."),
+    })
+    .ToList();
 var bucketDirectory = Path.Combine(arguments.Text("--cache-dir", null) ?? Path.Combine(Path.GetTempPath(), "refinery-bench-scale"), "bucket");
 
 using var cancel = new CancellationTokenSource(TimeSpan.FromHours(3)); // bounds the whole run
@@ -48,7 +56,7 @@ try
     {
         Console.WriteLine();
         Console.WriteLine($"== Catalog latency: {taskCount:N0} tasks, {calls} calls per figure, one at a time");
-        await new CatalogLatency(cluster, taskCount, calls).RunAsync(cancel.Token);
+        await new CatalogLatency(cluster, databases, taskCount, calls).RunAsync(cancel.Token);
     }
 }
 finally
