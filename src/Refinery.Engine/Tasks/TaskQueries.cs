@@ -57,10 +57,11 @@ public sealed class TaskQueries(IDbContextFactory<CatalogContext> catalog, TimeP
         // The page is chosen over the sort keys and ids alone, then its rows are read by id: sorting or skipping whole
         // rows would drag every task's JSON (its result can be tens of KB) through the sort, seconds at 100,000 tasks.
         var pageIds = await sorted.Select(row => row.Task.TaskId).Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        // The ids inline as an IN list: SQLite searches the primary key for each. Given as one JSON parameter
-        // (json_each), it scanned every task of the project instead.
+        // The ids inline as an IN list and nothing else narrows the read (the ids are the project's already): SQLite then
+        // searches the primary key for each. Given as one JSON parameter (json_each), or beside a ProjectId condition,
+        // it scanned every task of the project instead.
         var rowsById = await db.Tasks.AsNoTracking()
-            .Where(task => task.ProjectId == projectId && EF.Constant(pageIds).Contains(task.TaskId))
+            .Where(task => EF.Constant(pageIds).Contains(task.TaskId))
             .WithCurrency(db)
             .ToDictionaryAsync(row => row.Task.TaskId, cancellationToken);
         // A task deleted between the two reads is left out of the page, as if it had gone just before the first.

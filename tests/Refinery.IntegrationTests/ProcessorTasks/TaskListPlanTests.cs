@@ -1,9 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Refinery.Catalog;
 using Refinery.Engine.Tasks;
 using Refinery.IntegrationTests.Infrastructure;
 
@@ -17,22 +14,25 @@ public sealed class TaskListPlanTests(RefineryInstance server)
     public async Task The_list_reads_the_tasks_of_its_page_by_primary_key()
     {
         var input = Datasets.SmallFolder(server, "query-plan", 1);
-        await server.Client.CreateTaskAsync(TaskBodies.Validation("query-plan-a", input, "obs://imgs/out-query-plan", createVersion: false));
+        foreach (var name in new[] { "query-plan-a", "query-plan-b", "query-plan-c" })
+        {
+            // Several tasks on the page: with one, any plan reads one row.
+            await server.Client.CreateTaskAsync(TaskBodies.Validation(name, input, "obs://imgs/out-query-plan", createVersion: false));
+        }
+
         var recorder = new ReaderCommands();
-        var catalogPath = Path.Combine(server.DataDirectory, "catalog.db");
-        var builder = new DbContextOptionsBuilder<CatalogContext>().AddInterceptors(recorder);
-        CatalogDatabase.SqliteFile(catalogPath).Configure(builder);
-        var queries = new TaskQueries(new PooledDbContextFactory<CatalogContext>(builder.Options), TimeProvider.System);
+        var queries = LinqTaskQueries.For(server, recorder);
         var query = new TaskListQuery(
             Offset: 0, Limit: 10, Descending: true, SortBy: "create_time", SourceType: null, Source: null, Status: null, NameContains: "query-plan",
             TemplateId: null, DatasetVersionIds: null, OnlyCurrent: false, WorkspaceId: "0", CreatedAfter: null, CreatedBefore: null);
 
         var (count, tasks) = await queries.ListTasksAsync(server.ProjectId, query, CancellationToken.None);
 
-        Assert.Equal((1, "query-plan-a"), (count, Assert.Single(tasks).Task.Name));
+        Assert.Equal(3, count);
+        Assert.Equal(["query-plan-c", "query-plan-b", "query-plan-a"], tasks.Select(view => view.Task.Name));
         // The read of the page's whole rows is the one that selects the result JSON.
         var pageRead = Assert.Single(recorder.Commands, command => command.Text.Contains("\"ResultJson\"", StringComparison.Ordinal));
-        var plan = await ExplainAsync(catalogPath, pageRead);
+        var plan = await ExplainAsync(LinqTaskQueries.CatalogPath(server), pageRead);
         Assert.Contains(plan, step => step.Contains("sqlite_autoindex_processor_tasks_1 (TaskId=?)", StringComparison.Ordinal));
     }
 
