@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Refinery.Api.Hosting;
 using Refinery.Bench.Api;
+using Refinery.Bench.Support;
 using Refinery.Catalog;
 using Refinery.Engine.Tasks;
 

@@ -48,6 +48,10 @@ public abstract class EngineSettings : DataDirectorySettings
     [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]
     public string? Workers { get; init; }
 
+    [CommandOption("--sample-parallelism <N>")]
+    [Description("Samples each job (shard) processes at once, 1 to 256; with --workers it bounds the cores this process uses (--workers 1 --sample-parallelism 1: one core). Env: REFINERY_SAMPLE_PARALLELISM. Default: the number of cores")]
+    public string? SampleParallelism { get; init; }
+
     [CommandOption("--decode-memory <MIB>")]
     [Description("MiB the decoded pixels of all images in flight may take together (analysis, validation, thumbnails); a decode waits for room, and a larger image is refused. 16 to 1048576. Env: REFINERY_DECODE_MEMORY_MIB. Default: a quarter of the memory available, 64 to 1024")]
     public string? DecodeMemory { get; init; }
@@ -75,6 +79,7 @@ public abstract class EngineSettings : DataDirectorySettings
             [ServeSettingNames.SigningKeyFile.Key] = SigningKeyFile,
             [ServeSettingNames.CatalogKeyFile.Key] = CatalogKeyFile,
             [ServeSettingNames.Workers.Key] = Workers,
+            [ServeSettingNames.SampleParallelism.Key] = SampleParallelism,
             [ServeSettingNames.DecodeMemory.Key] = DecodeMemory,
         };
         AddFlags(flags);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Refinery.Api.Hosting;
 using Refinery.Catalog;
 using Refinery.Domain;
+using Refinery.Engine;
 using Refinery.Imaging;
 using Refinery.Storage;
 using Refinery.Storage.S3;
@@ -58,6 +59,7 @@ public sealed class ServeConfiguration(IConfiguration configuration)
             SignedUrlLifetime = TimeSpan.FromSeconds(WholeNumber(ServeSettingNames.SignedUrlLifetime, 1, MaxSignedUrlLifetimeSeconds, "seconds") ?? 3600),
             RunWorkers = runWorkers,
             WorkerCount = WholeNumber(ServeSettingNames.Workers, 1, 64, "workers") ?? Math.Max(2, Environment.ProcessorCount),
+            Engine = new EngineOptions { SampleParallelism = WholeNumber(ServeSettingNames.SampleParallelism, 1, 256, "samples") ?? Environment.ProcessorCount },
             DecodeMemoryBytes = WholeNumber(ServeSettingNames.DecodeMemory, 16, 1_048_576, "MiB") * 1024L * 1024 ?? DecodeMemoryBudget.DefaultCapacity(),
         };
     }

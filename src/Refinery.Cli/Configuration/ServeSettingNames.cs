@@ -15,9 +15,10 @@ public static class ServeSettingNames
     public static readonly ServeSetting CatalogKeyFile = new("--catalog-key-file", "CATALOG_KEY_FILE");
     public static readonly ServeSetting NoWorkers = new("--no-workers", "NO_WORKERS");
     public static readonly ServeSetting Workers = new("--workers", "WORKERS");
+    public static readonly ServeSetting SampleParallelism = new("--sample-parallelism", "SAMPLE_PARALLELISM");
     public static readonly ServeSetting DecodeMemory = new("--decode-memory", "DECODE_MEMORY_MIB");
     public static readonly ServeSetting HealthUrls = new("--health-urls", "HEALTH_URLS");
 
     public static IReadOnlyList<ServeSetting> All { get; } =
-        [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, StagingS3, SignedUrlLifetime, SigningKeyFile, CatalogKeyFile, NoWorkers, Workers, DecodeMemory, HealthUrls];
+        [DataDirectory, Database, Urls, StorageRoots, StorageS3, StagingDirectory, StagingS3, SignedUrlLifetime, SigningKeyFile, CatalogKeyFile, NoWorkers, Workers, SampleParallelism, DecodeMemory, HealthUrls];
 }

@@ -75,6 +75,28 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.Equal("http://127.0.0.1:7777", options.Urls);
     }
 
+    [Fact]
+    public void Sample_parallelism_reaches_the_engine_and_defaults_to_the_cores()
+    {
+        var given = new ServeConfiguration(ConfigurationSources.Build(null, new Dictionary<string, string?> { ["SAMPLE_PARALLELISM"] = "1" })).ToOptions();
+        var unset = new ServeConfiguration(ConfigurationSources.Build(null, new Dictionary<string, string?>())).ToOptions();
+
+        Assert.Equal(1, given.Engine.SampleParallelism);
+        Assert.Equal(Environment.ProcessorCount, unset.Engine.SampleParallelism);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("257")]
+    [InlineData("two")]
+    public void A_sample_parallelism_outside_1_to_256_is_refused_naming_the_flag(string value)
+    {
+        var result = new WorkerSettings { SampleParallelism = value }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.Contains($"--sample-parallelism (REFINERY_SAMPLE_PARALLELISM) '{value}' must be a whole number of samples from 1 to 256", result.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("postgres://refinery:TopSecret@db.example.com", "needs a host and a database")]
     [InlineData("Host=db;Pasword=TopSecret", "not one PostgreSQL understands")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Refinery.IntegrationTests.Infrastructure;
+using Refinery.TestSupport;
 using Xunit.Abstractions;
 
 namespace Refinery.IntegrationTests.Engine;

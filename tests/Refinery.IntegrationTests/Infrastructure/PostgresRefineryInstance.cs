@@ -1,3 +1,5 @@
+using Refinery.TestSupport;
+
 namespace Refinery.IntegrationTests.Infrastructure;
 
 /// <summary>A Refinery server whose catalog and job queue live in a database of a throwaway PostgreSQL cluster.</summary>

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Refinery.TestSupport;
 
 namespace Refinery.IntegrationTests.Infrastructure;
 
@@ -99,12 +98,7 @@ public sealed class ServeProcess : IDisposable
         return worker;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 
     /// <summary>A client of this server with the default project's token from <paramref name="dataDirectory"/>.</summary>
     public RefineryApiClient CreateClient(string dataDirectory)
@@ -153,24 +147,9 @@ public sealed class ServeProcess : IDisposable
 
     private static ServeProcess Launch(string[] arguments, int port, string announcement)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { RefineryCli.Dll },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start refinery {arguments[0]}");
+        var process = RefineryProcess.Start(arguments);
         var launched = new ServeProcess(process, port, announcement);
-        process.OutputDataReceived += (_, line) => launched.Record(line.Data);
-        process.ErrorDataReceived += (_, line) => launched.Record(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        RefineryProcess.ReadLines(process, launched.Record);
         return launched;
     }
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Refinery.Catalog;
-using Refinery.Engine.Tasks;
 using Refinery.IntegrationTests.Infrastructure;
 
 namespace Refinery.IntegrationTests.ProcessorTasks;
@@ -16,9 +12,7 @@ public sealed class TaskCurrencyTests(RefineryInstance server)
         var input = Datasets.SmallFolder(server, "query-current-linq", 1);
         var older = await server.Client.CreateTaskAsync(TaskBodies.Validation("query-linq-a", input, "obs://imgs/out-ql", createVersion: false));
         var newer = await server.Client.CreateTaskAsync(TaskBodies.Validation("query-linq-b", input, "obs://imgs/out-ql", createVersion: false));
-        var builder = new DbContextOptionsBuilder<CatalogContext>();
-        CatalogDatabase.SqliteFile(Path.Combine(server.DataDirectory, "catalog.db")).Configure(builder);
-        var linqOnly = new TaskQueries(new PooledDbContextFactory<CatalogContext>(builder.Options), TimeProvider.System);
+        var linqOnly = LinqTaskQueries.For(server);
 
         Assert.False((await linqOnly.GetTaskAsync(server.ProjectId, older, CancellationToken.None)).IsCurrent);
         Assert.True((await linqOnly.GetTaskAsync(server.ProjectId, newer, CancellationToken.None)).IsCurrent);

@@ -128,6 +128,33 @@ public class TaskQueryTests(RefineryInstance server)
     }
 
     [Fact]
+    public async Task Every_page_of_a_sorted_list_holds_its_tasks_whole_in_order_with_their_current_flags()
+    {
+        // The list picks a page by sort keys and ids, then reads those tasks: each page must still hold the full
+        // tasks, in the sort's order, each with its own is_current.
+        var input = Datasets.SmallFolder(server, "query-pages", 1);
+        var otherInput = Datasets.SmallFolder(server, "query-pages-other", 1);
+        var created = new List<string>();
+        for (var index = 0; index < 5; index++)
+        {
+            created.Add(await server.Client.CreateTaskAsync(TaskBodies.Validation($"query-pages-{index}", index % 2 == 0 ? input : otherInput, "obs://imgs/out-qp", createVersion: false)));
+        }
+
+        var pages = new List<JsonNode>();
+        for (var offset = 0; offset < 5; offset += 2)
+        {
+            pages.Add((await server.Client.GetAsync($"{server.Client.Tasks}?task_name=query-pages-&limit=2&offset={offset}&sort_by=name&order=asc")).Json);
+        }
+
+        var tasks = pages.SelectMany(page => page["tasks"]!.AsArray()).ToList();
+        Assert.All(pages, page => Assert.Equal(5, page["count"]!.GetValue<int>()));
+        Assert.Equal(created, tasks.Select(task => task!["task_id"]!.GetValue<string>()));
+        // The last task over each input (indices 3 and 4) is current, the older ones are not.
+        Assert.Equal([false, false, false, true, true], tasks.Select(task => task!["is_current"]!.GetValue<bool>()));
+        Assert.All(tasks, task => Assert.Equal("sys_data_validation", task!["template"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Updating_changes_only_the_description()
     {
         var taskId = await server.Client.CreateTaskAsync(TaskBodies.Validation(

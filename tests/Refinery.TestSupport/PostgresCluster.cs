@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Npgsql;
+using Xunit;
 
-namespace Refinery.IntegrationTests.Infrastructure;
+namespace Refinery.TestSupport;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster on 127.0.0.1: made with <c>initdb</c> in a temporary directory, started with
 /// <c>pg_ctl</c> on a free port, stopped and deleted at the end. PostgreSQL comes from Debian's <c>postgresql</c>
-/// package, which <c>scripts/install-prerequisites.sh</c> installs with <c>REFINERY_WITH_TEST_SERVICES=1</c>.
+/// package, which <c>scripts/install-prerequisites.sh</c> installs with <c>REFINERY_WITH_TEST_SERVICES=1</c>. Shared by the
+/// distributed tests and <c>bench/Refinery.Bench.Scale</c>.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -36,7 +38,7 @@ public sealed class PostgresCluster : IAsyncLifetime
             await RunAsync("chown", Superuser, _root.FullName);
         }
 
-        Port = ServeProcess.FreePort();
+        Port = LoopbackPorts.Free();
         await RunAsPostgresAsync("initdb", "-D", DataDirectory, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         await RunAsPostgresAsync(
             "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_root.FullName, "log"), "-w",

@@ -4,7 +4,7 @@ using Refinery.Imaging;
 using Refinery.Operators;
 using Refinery.Operators.Analysis;
 
-namespace Refinery.Bench.Api;
+namespace Refinery.Bench.Support;
 
 /// <summary>
 /// Makes the <c>result</c> JSON of finished analysis versions by running the real <see cref="AnalysisReducer"/> over

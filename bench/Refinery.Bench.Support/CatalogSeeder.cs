@@ -6,7 +6,7 @@ using Refinery.Domain;
 using Refinery.Domain.Tasks;
 using Refinery.Engine;
 
-namespace Refinery.Bench.Api;
+namespace Refinery.Bench.Support;
 
 /// <summary>
 /// Fills the catalog with finished validation and analysis tasks shaped as <c>ProcessorTaskService</c> and the
@@ -15,6 +15,9 @@ namespace Refinery.Bench.Api;
 public static class CatalogSeeder
 {
     private const long Epoch = 1_767_225_600_000; // 2026-01-01, so create times look like real ones
+
+    // Tasks saved per SaveChanges: the change tracker is cleared after each, so 100,000 tasks take no more memory than 1,000.
+    private const int SaveBatch = 1_000;
 
     /// <returns>The ids of the tasks created.</returns>
     public static async Task<IReadOnlyList<string>> SeedAsync(
@@ -46,6 +49,11 @@ public static class CatalogSeeder
             task.LastVersionSequence = versions;
             db.Tasks.Add(task);
             taskIds.Add(task.TaskId);
+            if (taskIds.Count % SaveBatch == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

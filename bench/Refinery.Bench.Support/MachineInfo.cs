@@ -1,4 +1,4 @@
-namespace Refinery.Bench.Api;
+namespace Refinery.Bench.Support;
 
 /// <summary>What the figures were measured on.</summary>
 public static class MachineInfo
@@ -11,4 +11,8 @@ public static class MachineInfo
         return $"nproc {Environment.ProcessorCount}, CPU {model ?? "unknown"}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, "
             + $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
     }
+
+    /// <summary>The 1-, 5- and 15-minute load averages: how busy the shared machine was when a figure was taken.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 }
