@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Refinery.Api.Authentication;
 using Refinery.Api.Hosting;
 using Refinery.IntegrationTests.Infrastructure;
+using Refinery.TestSupport;
 
 namespace Refinery.IntegrationTests.Hosting;
 

@@ -1,3 +1,4 @@
+using Refinery.TestSupport;
 using Xunit.Abstractions;
 
 namespace Refinery.IntegrationTests.Infrastructure;
