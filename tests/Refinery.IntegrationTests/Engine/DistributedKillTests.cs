@@ -17,8 +17,8 @@ public sealed class DistributedKillTests(PostgresRefineryInstance postgres, Kill
 {
     private const int ShardSize = 200;
 
-    // A killed worker's job returns to the queue about one Hangfire invisibility timeout (2 minutes) after its last
-    // heartbeat, unless the reconciler re-enqueues it first.
+    // The reconciler hands a killed worker's shards on once its heartbeat is 6 s stale; the bound leaves room for
+    // Hangfire's own re-delivery (2 minutes after the last sign of life) on a loaded machine.
     private static readonly TimeSpan _recoveryTimeout = TimeSpan.FromMinutes(6);
 
     [Fact]

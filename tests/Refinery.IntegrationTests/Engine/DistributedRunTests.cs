@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Npgsql;
 using Refinery.IntegrationTests.Infrastructure;
 using Refinery.TestSupport;
@@ -100,36 +99,6 @@ public sealed class DistributedRunTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Empty(await client.AllResultsAsync(taskId, versionId));
         Assert.Empty(Directory.GetFiles(images, "output.manifest", SearchOption.AllDirectories));
         Assert.Equal(SlowSamples, Directory.GetFiles(images, "*", SearchOption.AllDirectories).Length);
-    }
-
-    [Fact]
-    public async Task A_worker_killed_mid_run_leaves_its_shard_to_the_other_and_every_sample_appears_once()
-    {
-        // The kill lands while shards are running.
-        const int Samples = SlowSamples;
-        var (images, database) = await SlowShardsAsync();
-        var serveData = Path.Combine(_root.FullName, "serve");
-        using var serve = await ServeProcess.StartAsync(serveData, ServeProcess.FreePort(), $"imgs={images}", [.. Shared(database), "--no-workers"]);
-        using var doomed = await StartWorkerAsync(1, images, database);
-        using var survivor = await StartWorkerAsync(2, images, database);
-        using var client = serve.CreateClient(serveData);
-        var taskId = await client.CreateTaskAsync(TaskBodies.Validation(
-            "distributed-kill", "obs://imgs/many", "obs://imgs/out", taskType: "image_classification", maxWidth: 1000, maxHeight: 1000));
-        var versionId = await client.LatestVersionIdAsync(taskId);
-
-        Assert.InRange(await client.WaitForProgressAsync(taskId, versionId), 1, Samples - 1);
-        doomed.Kill();
-        // The reconciler hands the killed worker's shard on once its heartbeat is a few seconds stale, long before
-        // Hangfire's invisibility timeout (2 minutes) would.
-        var version = await client.WaitForVersionAsync(taskId, versionId, TimeSpan.FromMinutes(8), 2, 3, 4);
-        var results = await client.AllResultsAsync(taskId, versionId);
-
-        Assert.Equal(2, version["status"]!.GetValue<int>());
-        Assert.Equal(Samples, results.Count);
-        Assert.Equal(Samples, results.Select(result => result["origin_source"]!.GetValue<string>()).Distinct().Count());
-        var manifest = File.ReadAllLines(Path.Combine(images, "out", "output", versionId, "output.manifest"));
-        Assert.Equal(Samples, manifest.Length);
-        Assert.Equal(Samples, manifest.Select(line => JsonNode.Parse(line)!["source"]!.GetValue<string>()).Distinct().Count());
     }
 
     /// <summary>
