@@ -16,10 +16,6 @@ public abstract class EngineSettings : DataDirectorySettings
     [Description("A JSON file of settings, keyed like the REFINERY_* variables without the prefix (\"urls\", \"storage_roots\": [[\"imgs=/data\"]], \"workers\"…); an unknown key is an error. Env: REFINERY_SERVER_CONFIG.")]
     public string? ConfigFile { get; init; }
 
-    [CommandOption("--db <URL>")]
-    [Description("The PostgreSQL database holding the catalog and the job queue, shared by every serve and worker process: postgres://user:password@host:port/database or a connection string. Env: REFINERY_DB. Default: the SQLite file in the data directory, jobs in memory")]
-    public string? Database { get; init; }
-
     [CommandOption("--storage-root <NAME=PATH>")]
     [Description("Expose directory PATH as bucket NAME (repeatable). Env: REFINERY_STORAGE_ROOTS, ';'-separated.")]
     public string[] StorageRoots { get; init; } = [];
@@ -39,10 +35,6 @@ public abstract class EngineSettings : DataDirectorySettings
     [CommandOption("--signing-key-file <FILE>")]
     [Description("The key that signs links to local buckets: 32 bytes, or their base64 (openssl rand -base64 32). Give every serve behind one address the same file. Env: REFINERY_SIGNING_KEY_FILE. Default: kept in the shared catalog with --db, else DATA_DIR/signing.key")]
     public string? SigningKeyFile { get; init; }
-
-    [CommandOption("--catalog-key-file <FILE>")]
-    [Description("The key that encrypts AK/SK secret keys in the catalog: 32 bytes, or their base64. Kept apart from the database, it protects them against a leaked dump too. Env: REFINERY_CATALOG_KEY_FILE. Default: kept in the shared catalog with --db, else DATA_DIR/catalog.key")]
-    public string? CatalogKeyFile { get; init; }
 
     [CommandOption("--workers <N>")]
     [Description("Jobs (shards) this process runs at once, 1 to 64; each is parallel over samples inside. Env: REFINERY_WORKERS. Default: the number of cores, at least 2")]

@@ -9,10 +9,14 @@ public sealed class PostgresRefineryInstance : IAsyncLifetime
 
     public RefineryInstance Server { get; private set; } = null!;
 
+    /// <summary>The URL of the database the server's catalog is in, for other processes to share it.</summary>
+    public string Database { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
         var database = await Cluster.CreateDatabaseAsync();
+        Database = database;
         Server = new RefineryInstance(options => options with { Database = database });
         await Server.InitializeAsync();
     }
