@@ -16,7 +16,16 @@ public sealed class ReconcilerHostedService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await lease.ReleaseAsync(cancellationToken);
+        try
+        {
+            await lease.ReleaseAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Giving the lease up early only spares the next holder a wait: it expires by itself, and a process shutting
+            // down with its catalog unreachable must still shut down.
+            logger.LogWarning(error, "Could not give up the reconciler lease; it expires within {Lease}", options.Engine.ReconcilerLease);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

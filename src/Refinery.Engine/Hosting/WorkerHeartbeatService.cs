@@ -20,7 +20,15 @@ public sealed class WorkerHeartbeatService(WorkerRegistry registry, EngineOption
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await registry.RetireAsync(cancellationToken);
+        try
+        {
+            await registry.RetireAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A row left behind is a silent worker, which the reconciler already ignores; shutting down matters more.
+            logger.LogWarning(error, "Could not remove this worker from the catalog; it will be taken for gone once silent");
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
