@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Refinery.IntegrationTests.Infrastructure;
 
 namespace Refinery.IntegrationTests.Hosting;
@@ -9,7 +8,7 @@ namespace Refinery.IntegrationTests.Hosting;
 /// server shares, with the keys kept there, so what they make works on that server at once.
 /// </summary>
 [Collection(PostgresServerCollection.Name)]
-public sealed partial class SharedCatalogAdministrationTests(PostgresRefineryInstance postgres) : IDisposable
+public sealed class SharedCatalogAdministrationTests(PostgresRefineryInstance postgres) : IDisposable
 {
     // The command's own data directory holds no catalog: with --db it is only where the command may keep local files.
     private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("refinery-admin-");
@@ -27,7 +26,7 @@ public sealed partial class SharedCatalogAdministrationTests(PostgresRefineryIns
 
         var byToken = await CredentialOutput.ListTasksStatusAsync(http, projectId, CredentialOutput.Token(project.Output));
         using var bySignature = await SignedRequests.SendAsync(
-            http, HttpMethod.Get, $"/v2/{projectId}/processor-tasks", null, AccessKeyLine().Match(key.Output).Groups[1].Value, SecretKeyLine().Match(key.Output).Groups[1].Value);
+            http, HttpMethod.Get, $"/v2/{projectId}/processor-tasks", null, CredentialOutput.AccessKey(key.Output), CredentialOutput.SecretKey(key.Output));
 
         Assert.Equal(HttpStatusCode.OK, byToken);
         Assert.Equal(HttpStatusCode.OK, bySignature.StatusCode);
@@ -35,10 +34,4 @@ public sealed partial class SharedCatalogAdministrationTests(PostgresRefineryIns
     }
 
     public void Dispose() => _elsewhere.Delete(recursive: true);
-
-    [GeneratedRegex(@"^AK: (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex AccessKeyLine();
-
-    [GeneratedRegex(@"^SK: (\S+)", RegexOptions.Multiline)]
-    private static partial Regex SecretKeyLine();
 }

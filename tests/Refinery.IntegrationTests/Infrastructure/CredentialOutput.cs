@@ -10,6 +10,11 @@ public static partial class CredentialOutput
 
     public static string Token(string output) => TokenLine().Match(output).Groups[1].Value;
 
+    public static string AccessKey(string output) => AccessKeyLine().Match(output).Groups[1].Value;
+
+    /// <summary>The secret key, without the advice printed after it on its line.</summary>
+    public static string SecretKey(string output) => SecretKeyLine().Match(output).Groups[1].Value;
+
     /// <summary>The status of listing the project's tasks with the token: 200 when the token belongs to the project.</summary>
     public static async Task<HttpStatusCode> ListTasksStatusAsync(HttpClient http, string projectId, string token)
     {
@@ -24,4 +29,10 @@ public static partial class CredentialOutput
 
     [GeneratedRegex(@"^token: (\S+)$", RegexOptions.Multiline)]
     private static partial Regex TokenLine();
+
+    [GeneratedRegex(@"^AK: (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex AccessKeyLine();
+
+    [GeneratedRegex(@"^SK: (\S+)", RegexOptions.Multiline)]
+    private static partial Regex SecretKeyLine();
 }
